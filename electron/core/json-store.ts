@@ -1,0 +1,243 @@
+import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { z } from 'zod'
+import { fsyncDirectory, tempPrefix, writeFileAtomic } from './atomic-write.ts'
+
+export interface JsonStoreOptions<T> {
+  dir: string
+  /** File name inside `dir`, e.g. `settings.json`. */
+  name: string
+  schema: z.ZodType<T>
+  version: number
+  defaults: () => T
+  /** Upgrades a document written by an older version; called only when `fromVersion < version`. */
+  migrate?: (raw: Record<string, unknown>, fromVersion: number) => unknown
+  /** How many previous versions to keep as `<name>.bak-1` (newest) … `<name>.bak-N`. */
+  backups?: number
+  now?: () => Date
+}
+
+/** What loading found; anything but `ok`/`fresh` is worth telling the user. */
+export type LoadReport =
+  | { status: 'fresh' | 'ok' | 'migrated' }
+  | {
+      status: 'restored' | 'reset'
+      reason: string
+      /** Where the unreadable file was moved; it is never deleted. */
+      quarantinedAs: string | null
+      restoredFrom: string | null
+    }
+
+type Reading = { ok: true; value: unknown } | { ok: false; reason: string }
+
+/**
+ * A versioned, schema-checked JSON document on disk. Writes go through one queue, are atomic, and
+ * rotate backups; a file that cannot be read is quarantined and the newest valid backup restored.
+ */
+export class JsonStore<T> {
+  readonly file: string
+  private readonly options: Required<Omit<JsonStoreOptions<T>, 'migrate'>> &
+    Pick<JsonStoreOptions<T>, 'migrate'>
+  private pending: {
+    value: T
+    waiters: Array<{ resolve(): void; reject(e: unknown): void }>
+  } | null = null
+  private writing: Promise<void> | null = null
+
+  constructor(options: JsonStoreOptions<T>) {
+    this.options = { backups: 5, now: () => new Date(), ...options }
+    this.file = join(options.dir, options.name)
+  }
+
+  backupFile(n: number): string {
+    return `${this.file}.bak-${n}`
+  }
+
+  async load(): Promise<{ value: T; report: LoadReport }> {
+    await mkdir(this.options.dir, { recursive: true })
+    await this.removeStaleTemps()
+    const main = await this.read(this.file)
+    if (main === 'missing') {
+      const backup = await this.newestValidBackup()
+      if (!backup) return { value: this.options.defaults(), report: { status: 'fresh' } }
+      await writeFileAtomic(this.file, serialize(backup.value))
+      return {
+        value: backup.value,
+        report: {
+          status: 'restored',
+          reason: 'file missing',
+          quarantinedAs: null,
+          restoredFrom: backup.file,
+        },
+      }
+    }
+    if (main.ok) {
+      const migrated = await this.upgrade(main.value)
+      if (migrated.ok) return { value: migrated.value as T, report: migrated.report }
+    }
+    const reason = main.ok ? 'invalid' : main.reason
+    const quarantinedAs = await this.quarantine()
+    const backup = await this.newestValidBackup()
+    const value = backup ? backup.value : this.options.defaults()
+    await writeFileAtomic(this.file, serialize(value))
+    return {
+      value,
+      report: {
+        status: backup ? 'restored' : 'reset',
+        reason,
+        quarantinedAs,
+        restoredFrom: backup?.file ?? null,
+      },
+    }
+  }
+
+  /**
+   * Queues `value` to be written. Saves that arrive while a write is in flight coalesce: only the
+   * newest is written next, and every caller's promise settles when a value at least as new is on disk.
+   */
+  save(value: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending) {
+        this.pending.value = value
+        this.pending.waiters.push({ resolve, reject })
+      } else {
+        this.pending = { value, waiters: [{ resolve, reject }] }
+      }
+      this.writing ??= this.drain()
+    })
+  }
+
+  /** Resolves once every queued write has reached the disk. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending) {
+      const { value, waiters } = this.pending
+      this.pending = null
+      try {
+        await this.rotateBackups()
+        await writeFileAtomic(this.file, serialize(value))
+        for (const waiter of waiters) waiter.resolve()
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error)
+      }
+    }
+    this.writing = null
+  }
+
+  private async read(file: string): Promise<Reading | 'missing'> {
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if (isNotFound(error)) return 'missing'
+      return { ok: false, reason: `unreadable: ${errorMessage(error)}` }
+    }
+    // A byte-order mark is an editor's habit, not damage: the content after it is read as is.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (text.trim() === '') return { ok: false, reason: 'empty file' }
+    if (text.includes('\u0000')) return { ok: false, reason: 'NUL bytes in file' }
+    try {
+      return { ok: true, value: JSON.parse(text) as unknown }
+    } catch (error) {
+      return { ok: false, reason: `not JSON: ${errorMessage(error)}` }
+    }
+  }
+
+  private async upgrade(
+    raw: unknown,
+  ): Promise<{ ok: true; value: unknown; report: LoadReport } | { ok: false }> {
+    const version = isRecord(raw) && typeof raw.version === 'number' ? raw.version : null
+    if (version === null || version > this.options.version) return { ok: false }
+    if (version === this.options.version) {
+      const parsed = this.options.schema.safeParse(raw)
+      return parsed.success
+        ? { ok: true, value: parsed.data, report: { status: 'ok' } }
+        : { ok: false }
+    }
+    if (!this.options.migrate || !isRecord(raw)) return { ok: false }
+    const parsed = this.options.schema.safeParse(this.options.migrate(raw, version))
+    if (!parsed.success) return { ok: false }
+    // Keep the pre-migration file beside the new one before anything is overwritten.
+    await copyFile(this.file, `${this.file}.pre-v${this.options.version}-${this.stamp()}`)
+    await writeFileAtomic(this.file, serialize(parsed.data))
+    return { ok: true, value: parsed.data, report: { status: 'migrated' } }
+  }
+
+  private async quarantine(): Promise<string> {
+    const target = `${this.file}.corrupt-${this.stamp()}`
+    await rename(this.file, target)
+    await fsyncDirectory(this.options.dir)
+    return target
+  }
+
+  private async newestValidBackup(): Promise<{ file: string; value: T } | null> {
+    for (let n = 1; n <= this.options.backups; n++) {
+      const file = this.backupFile(n)
+      const reading = await this.read(file)
+      if (reading === 'missing' || !reading.ok) continue
+      const parsed = this.options.schema.safeParse(reading.value)
+      if (
+        parsed.success &&
+        isRecord(reading.value) &&
+        reading.value.version === this.options.version
+      ) {
+        return { file, value: parsed.data }
+      }
+    }
+    return null
+  }
+
+  /** `bak-(N-1)` → `bak-N` … and the current file hard-linked as `bak-1`, before it is replaced. */
+  private async rotateBackups(): Promise<void> {
+    const { backups } = this.options
+    if (backups < 1) return
+    for (let n = backups - 1; n >= 1; n--) {
+      await rename(this.backupFile(n), this.backupFile(n + 1)).catch(ignoreNotFound)
+    }
+    await unlink(this.backupFile(1)).catch(ignoreNotFound)
+    await link(this.file, this.backupFile(1)).catch(async (error: unknown) => {
+      if (isNotFound(error)) return
+      // Some file systems have no hard links; a copy is slower but just as safe.
+      await copyFile(this.file, this.backupFile(1))
+    })
+  }
+
+  private async removeStaleTemps(): Promise<void> {
+    const prefix = tempPrefix(this.file)
+    for (const entry of await readdir(this.options.dir)) {
+      if (entry.startsWith(prefix))
+        await unlink(join(this.options.dir, entry)).catch(ignoreNotFound)
+    }
+  }
+
+  private stamp(): string {
+    return this.options.now().toISOString().replace(/[:.]/g, '-')
+  }
+
+  get displayName(): string {
+    return basename(this.file)
+  }
+}
+
+function serialize(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT'
+}
+
+function ignoreNotFound(error: unknown): void {
+  if (!isNotFound(error)) throw error
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

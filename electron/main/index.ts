@@ -1,0 +1,77 @@
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createServices } from '../core/services.ts'
+import { registerIpc } from './ipc.ts'
+import { enforceSecurityRules } from './security.ts'
+import { createMainWindow } from './window.ts'
+
+const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const rendererFile = join(import.meta.dirname, '../renderer/index.html')
+const appOrigin = rendererDevUrl ? new URL(rendererDevUrl).origin : null
+
+function isAppUrl(url: string): boolean {
+  if (appOrigin) return new URL(url, appOrigin).origin === appOrigin
+  return url.split('#')[0] === pathToFileURL(rendererFile).href
+}
+
+// A second launch hands over to the first instance, which comes to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  void start()
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  enforceSecurityRules(isAppUrl)
+
+  const services = createServices({
+    contentDir: join(import.meta.dirname, '../content'),
+    dataDir: app.getPath('userData'),
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      osLocale: app.getLocale(),
+    },
+  })
+  const settings = await services.settings.get()
+
+  let window: BrowserWindow | null = null
+  registerIpc(ipcMain, services.handlers, (contents) => contents === window?.webContents)
+
+  const open = () => {
+    window = createMainWindow({
+      bounds: settings.window,
+      title: app.getName(),
+      onBoundsChange: (bounds) => void services.settings.setWindow(bounds),
+    })
+    window.on('closed', () => (window = null))
+    if (rendererDevUrl) void window.loadURL(rendererDevUrl)
+    else void window.loadFile(rendererFile)
+  }
+  open()
+
+  app.on('second-instance', () => {
+    if (!window) return open()
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void services.flush().finally(() => {
+      flushed = true
+      app.quit()
+    })
+  })
+}

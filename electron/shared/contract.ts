@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import {
+  AppInfo,
+  DataNotice,
+  DocId,
+  Document,
+  DocumentSummary,
+  Settings,
+  SettingsPatch,
+} from './model.ts'
+
+/**
+ * Every IPC channel, named `domain:verb`, with the schema its payload must pass on arrival in main
+ * and the schema its answer must pass on arrival in the renderer.
+ */
+export const contract = {
+  'app:info': { input: z.undefined(), output: AppInfo },
+  'app:notices': { input: z.undefined(), output: z.array(DataNotice) },
+  'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },
+  'corpus:get': { input: z.object({ id: DocId }).strict(), output: Document },
+  'settings:get': { input: z.undefined(), output: Settings },
+  'settings:set': { input: SettingsPatch, output: Settings },
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** Stable error codes; the renderer turns them into localized messages. */
+export const ErrorCode = z.enum([
+  'unknown-channel',
+  'invalid-input',
+  'invalid-output',
+  'forbidden-sender',
+  'not-found',
+  'corrupt-data',
+  'io-error',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const IpcError = z.object({ code: ErrorCode, message: z.string().max(2_000) })
+export type IpcError = z.infer<typeof IpcError>
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string): { ok: false; error: IpcError } => ({
+  ok: false,
+  error: { code, message: message.slice(0, 2_000) },
+})
+
+/** An error a service throws on purpose, carrying a stable code across IPC. */
+export class ServiceError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.code = code
+    this.name = 'ServiceError'
+  }
+}

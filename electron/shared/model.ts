@@ -1,0 +1,169 @@
+import { z } from 'zod'
+
+/** Languages a block of content is available in. `zh` is Simplified Chinese. */
+export const ContentLang = z.enum(['en', 'zh'])
+export type ContentLang = z.infer<typeof ContentLang>
+
+/** UI locales; independent of the content language. */
+export const UiLocale = z.enum(['en', 'zh-CN'])
+export type UiLocale = z.infer<typeof UiLocale>
+
+export const DocId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case id')
+export const BlockId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'block id')
+
+export const BlockType = z.enum(['heading', 'paragraph', 'caption', 'byline', 'list-item'])
+export type BlockType = z.infer<typeof BlockType>
+
+const Text = z.string().min(1).max(20_000)
+
+export const Bilingual = z.object({ en: Text, zh: Text })
+export type Bilingual = z.infer<typeof Bilingual>
+
+export const Block = z.object({
+  id: BlockId,
+  type: BlockType,
+  en: Text,
+  zh: Text,
+})
+export type Block = z.infer<typeof Block>
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD date')
+
+export const DocumentMeta = z.object({
+  id: DocId,
+  title: Bilingual,
+  publisher: Bilingual,
+  date: IsoDate.nullable(),
+  source: z.object({ file: z.string().min(1).max(200), note: z.string().max(2_000) }),
+  originalLanguage: z.literal('en'),
+  translation: z.object({
+    lang: z.literal('zh'),
+    from: z.literal('en'),
+    by: z.string().min(1).max(200),
+  }),
+})
+export type DocumentMeta = z.infer<typeof DocumentMeta>
+
+export const Document = DocumentMeta.extend({
+  blocks: z.array(Block).min(1).max(10_000),
+})
+export type Document = z.infer<typeof Document>
+
+export const DocumentSummary = DocumentMeta.extend({
+  blockCount: z.number().int().nonnegative(),
+  /** Word count of the English text; reading time is derived from it in the UI. */
+  wordCount: z.number().int().nonnegative(),
+  /** Character count of the Chinese text (Chinese reading time is per character). */
+  charCount: z.number().int().nonnegative(),
+})
+export type DocumentSummary = z.infer<typeof DocumentSummary>
+
+export const GlossaryTerm = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  en: z.string().min(1).max(300),
+  zh: z.string().min(1).max(300),
+  aliases: z
+    .object({
+      en: z.array(z.string().min(1).max(300)).optional(),
+      zh: z.array(z.string().min(1).max(300)).optional(),
+    })
+    .optional(),
+  note: z.string().max(1_000).optional(),
+})
+export type GlossaryTerm = z.infer<typeof GlossaryTerm>
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  osLocale: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const ReadingMode = z.enum(['en', 'zh', 'side-by-side', 'interleaved'])
+export type ReadingMode = z.infer<typeof ReadingMode>
+
+export const Theme = z.enum(['system', 'light', 'dark', 'sepia'])
+export type Theme = z.infer<typeof Theme>
+
+/** Where the reader was in a document: the top visible block and how far into it (0–1). */
+export const ReadingPosition = z.object({
+  blockId: BlockId,
+  offset: z.number().min(0).max(1),
+})
+export type ReadingPosition = z.infer<typeof ReadingPosition>
+
+export const WindowBounds = z.object({
+  x: z.number().int().min(-100_000).max(100_000),
+  y: z.number().int().min(-100_000).max(100_000),
+  width: z.number().int().min(200).max(100_000),
+  height: z.number().int().min(200).max(100_000),
+  maximized: z.boolean(),
+})
+export type WindowBounds = z.infer<typeof WindowBounds>
+
+const MAX_REMEMBERED_POSITIONS = 5_000
+
+export const Settings = z.object({
+  version: z.literal(1),
+  /** `null` follows the operating system's locale. */
+  locale: UiLocale.nullable(),
+  readingMode: ReadingMode,
+  theme: Theme,
+  fontSize: z.number().int().min(12).max(32),
+  lineHeight: z.number().min(1.2).max(2.4),
+  /** Maximum width of the text column, in `em`. */
+  contentWidth: z.number().int().min(24).max(80),
+  lastDocId: DocId.nullable(),
+  positions: z
+    .record(DocId, ReadingPosition)
+    .refine((p) => Object.keys(p).length <= MAX_REMEMBERED_POSITIONS, 'too many positions'),
+  window: WindowBounds.nullable(),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  locale: null,
+  readingMode: 'en',
+  theme: 'system',
+  fontSize: 18,
+  lineHeight: 1.7,
+  contentWidth: 40,
+  lastDocId: null,
+  positions: {},
+  window: null,
+}
+
+/** What the renderer may change; the window bounds are main's business. */
+export const SettingsPatch = Settings.omit({ version: true, window: true, positions: true })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof SettingsPatch>
+
+/** The compiled corpus the app ships: written by `npm run corpus -- build`, read by main at start. */
+export const CorpusBundle = z.object({
+  format: z.literal(1),
+  documents: z.array(Document).max(100_000),
+  glossary: z.array(GlossaryTerm).max(100_000),
+})
+export type CorpusBundle = z.infer<typeof CorpusBundle>
+export const CORPUS_BUNDLE_FILE = 'corpus.json'
+
+/** Told to the user once: a data file could not be read, was set aside, and something else used. */
+export const DataNotice = z.object({
+  store: z.enum(['settings', 'annotations']),
+  status: z.enum(['restored', 'reset']),
+  reason: z.string().max(2_000),
+  quarantinedAs: z.string().max(4_096).nullable(),
+  restoredFrom: z.string().max(4_096).nullable(),
+})
+export type DataNotice = z.infer<typeof DataNotice>

@@ -1,0 +1,73 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { compileBundle, writeBundle } from './corpus/build.ts'
+import { checkCorpus, formatProblem } from './corpus/check.ts'
+import { readSource } from './corpus/source.ts'
+
+const USAGE = `Usage: npm run corpus -- <command> [options]
+
+Commands:
+  check [--json]              validate every document and the glossary in content/
+  build [--out DIR]           compile content/ into the bundle the app loads (default out/content)
+
+Options:
+  --content DIR               read the corpus from DIR (default content/)`
+
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'out/content' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const [command] = positionals
+  if (values.help || !command) {
+    console.log(USAGE)
+    return command || values.help ? 0 : 2
+  }
+  const source = await readSource(resolve(values.content))
+  switch (command) {
+    case 'check': {
+      const report = checkCorpus(source)
+      if (values.json) console.log(JSON.stringify(report))
+      else {
+        for (const problem of report.problems) console.error(formatProblem(problem))
+        console.log(
+          `${report.documents} documents, ${report.blocks} blocks, ${report.aligned} aligned, ` +
+            `${report.glossaryTerms} glossary terms, ${report.problems.length} problems`,
+        )
+      }
+      return report.problems.length ? 1 : 0
+    }
+    case 'build': {
+      const report = checkCorpus(source)
+      if (report.problems.length) {
+        for (const problem of report.problems) console.error(formatProblem(problem))
+        console.error(
+          `build refused: ${report.problems.length} problems (run: npm run corpus -- check)`,
+        )
+        return 1
+      }
+      const file = await writeBundle(resolve(values.out), compileBundle(source))
+      console.log(`wrote ${file}: ${report.documents} documents, ${report.blocks} blocks`)
+      return 0
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`)
+      return 2
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error)
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,0 +1,87 @@
+/**
+ * The numbers an English block states, and whether its Chinese states the same values: as digits,
+ * converted to 万/亿 (320.1 billion → 3201亿, 33 million → 3300万), or in Chinese numerals (13th → 十三).
+ */
+const NUMBER =
+  /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s*-?\s*(trillion|billion|million))?/gi
+
+const SCALE: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 }
+
+export interface StatedNumber {
+  text: string
+  value: number
+}
+
+export function numbersIn(en: string): StatedNumber[] {
+  return [...en.matchAll(NUMBER)].map((m) => {
+    const base = Number(`${m[1]!.replaceAll(',', '')}${m[2] ?? ''}`)
+    const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1
+    return { text: m[0], value: base * scale }
+  })
+}
+
+export function statesNumber(zh: string, value: number): boolean {
+  const digits = zh.replace(/(\d),(?=\d{3})/g, '$1')
+  return writtenForms(value).some((form) =>
+    /^\d/.test(form) ? containsNumber(digits, form) : digits.includes(form),
+  )
+}
+
+function writtenForms(value: number): string[] {
+  const forms = [plain(value)]
+  for (const [unit, size] of [
+    ['万', 1e4],
+    ['亿', 1e8],
+    ['万亿', 1e12],
+  ] as const) {
+    if (value >= size) {
+      forms.push(`${plain(value / size)}${unit}`)
+      if (Number.isInteger(value / size)) forms.push(`${chineseNumeral(value / size)}${unit}`)
+    }
+  }
+  if (Number.isInteger(value) && value < 1e5) forms.push(chineseNumeral(value))
+  return forms
+}
+
+function plain(value: number): string {
+  return String(Number(value.toPrecision(12)))
+}
+
+/** A number written with digits, not as part of a longer number: "15" does not state 5. */
+function containsNumber(text: string, form: string): boolean {
+  let from = 0
+  for (;;) {
+    const at = text.indexOf(form, from)
+    if (at < 0) return false
+    const before = text[at - 1] ?? ''
+    const after = text[at + form.length] ?? ''
+    const afterNext = text[at + form.length + 1] ?? ''
+    const extendsLeft = /[\d.]/.test(before)
+    const extendsRight = /\d/.test(after) || (after === '.' && /\d/.test(afterNext))
+    if (!extendsLeft && !extendsRight) return true
+    from = at + 1
+  }
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+const UNITS = ['', '十', '百', '千', '万']
+
+/** 13 → 十三, 20 → 二十, 100 → 一百, 1000 → 千 is also accepted through the leading-一 rule. */
+export function chineseNumeral(n: number): string {
+  if (n === 0) return DIGITS[0]!
+  const digits = String(n).split('').map(Number)
+  let out = ''
+  let zero = false
+  digits.forEach((d, i) => {
+    const unit = UNITS[digits.length - 1 - i]!
+    if (d === 0) {
+      zero = out.length > 0
+      return
+    }
+    if (zero) out += DIGITS[0]
+    zero = false
+    out += DIGITS[d]! + unit
+  })
+  // 十三, not 一十三; 千亿 as well as 一千亿.
+  return out.startsWith('一十') ? out.slice(1) : out.replace(/^一(?=[百千万])/, '')
+}

@@ -1,0 +1,33 @@
+import { createI18n } from 'vue-i18n'
+import en from '../locales/en.json'
+import zhCN from '../locales/zh-CN.json'
+import type { UiLocale } from '../electron/shared/model.ts'
+
+export type MessageSchema = typeof en
+
+declare module 'vue-i18n' {
+  // Typed keys: a key missing from en.json is a compile error in `t()`.
+  export interface DefineLocaleMessage extends MessageSchema {}
+}
+
+/** The UI locale for an OS locale such as `zh-Hans-CN`, `zh-TW` or `en-GB`. */
+export function uiLocaleFor(osLocale: string): UiLocale {
+  return osLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
+}
+
+const dateFormat = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } as const
+
+export function createAppI18n(locale: UiLocale = 'en') {
+  return createI18n<[MessageSchema], UiLocale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages: { en, 'zh-CN': zhCN },
+    datetimeFormats: {
+      en: { long: dateFormat },
+      'zh-CN': { long: dateFormat },
+    },
+  })
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>

@@ -1,0 +1,29 @@
+import { createPinia } from 'pinia'
+import { createApp, watch } from 'vue'
+import App from './App.vue'
+import { createAppI18n } from './i18n.ts'
+import { useNoticesStore } from './stores/notices.ts'
+import { useSettingsStore } from './stores/settings.ts'
+import './styles/base.css'
+
+async function boot(): Promise<void> {
+  const pinia = createPinia()
+  const i18n = createAppI18n()
+  const app = createApp(App).use(pinia).use(i18n)
+
+  const settings = useSettingsStore(pinia)
+  await settings.load()
+  watch(
+    () => settings.locale,
+    (locale) => {
+      i18n.global.locale.value = locale
+      document.documentElement.lang = locale
+      document.title = i18n.global.t('app.title')
+    },
+    { immediate: true },
+  )
+  void useNoticesStore(pinia).loadDataNotices()
+  app.mount('#app')
+}
+
+void boot()

@@ -1,0 +1,46 @@
+import { mount } from '@vue/test-utils'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createPinia, setActivePinia } from 'pinia'
+import type { Component } from 'vue'
+import { dispatch } from '../../electron/core/dispatch.ts'
+import { createServices, type AppServices } from '../../electron/core/services.ts'
+import { makeApi } from '../../electron/shared/make-api.ts'
+import { createAppI18n } from '../../src/i18n.ts'
+import { FIXTURE_CONTENT_DIR } from './fixtures.ts'
+
+export interface RendererHarness {
+  services: AppServices
+  dataDir: string
+}
+
+/**
+ * Installs `window.reader` exactly as the preload does, over the real services (fixture corpus,
+ * temp data folder), so component tests exercise the renderer against true main-side behavior.
+ */
+export async function installReader(
+  options: { dataDir?: string; contentDir?: string; osLocale?: string } = {},
+): Promise<RendererHarness> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'renderer-')))
+  const services = createServices({
+    contentDir: options.contentDir ?? FIXTURE_CONTENT_DIR,
+    dataDir,
+    appInfo: {
+      name: 'Reader',
+      version: '1.0.0',
+      platform: 'linux',
+      osLocale: options.osLocale ?? 'en-US',
+    },
+  })
+  window.reader = makeApi((channel, payload) => dispatch(services.handlers, channel, payload))
+  return { services, dataDir }
+}
+
+export function mountWithPlugins(component: Component, props: Record<string, unknown> = {}) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const i18n = createAppI18n('en')
+  const wrapper = mount(component, { props, global: { plugins: [pinia, i18n] } })
+  return { wrapper, pinia, i18n }
+}

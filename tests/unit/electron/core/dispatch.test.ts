@@ -1,0 +1,76 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { dispatch } from '../../../../electron/core/dispatch.ts'
+import { createServices, type AppServices } from '../../../../electron/core/services.ts'
+import { CHANNELS, type Channel } from '../../../../electron/shared/contract.ts'
+import { hostileValues } from '../../../support/fuzz.ts'
+import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
+
+let services: AppServices
+beforeAll(async () => {
+  services = createServices({
+    contentDir: FIXTURE_CONTENT_DIR,
+    dataDir: await mkdtemp(join(tmpdir(), 'dispatch-')),
+    appInfo: { name: 'test', version: '1.0.0', platform: 'linux', osLocale: 'en-US' },
+  })
+})
+
+/** Payloads that are wrong for the channel, built from hostile values. */
+function malformedPayloads(channel: Channel, seed: number): unknown[] {
+  const values = hostileValues(seed, 300)
+  switch (channel) {
+    case 'corpus:get':
+      return values.flatMap((v) => [v, { id: v }, { id: 'major-decisions', extra: v }])
+    case 'settings:set':
+      return values.flatMap((v) => [
+        { locale: v === null ? 1 : v },
+        { fontSize: v },
+        { readingMode: v },
+        { theme: v, unknownKey: 1 },
+        { window: v },
+        Array.isArray(v) || (typeof v === 'object' && v !== null && !(v instanceof Date)) ? [v] : v,
+      ])
+    default:
+      return values.filter((v) => v !== undefined)
+  }
+}
+
+describe('dispatch', () => {
+  it('answers an unknown channel with a typed error', async () => {
+    for (const channel of ['nope', 'corpus:delete', '', 42, null, {}, '__proto__', 'constructor']) {
+      const result = await dispatch(services.handlers, channel, undefined)
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    }
+  })
+
+  it.each(CHANNELS)(
+    'rejects hundreds of malformed payloads on %s and keeps serving',
+    async (channel) => {
+      const payloads = malformedPayloads(channel, channel.length * 7919)
+      expect(payloads.length).toBeGreaterThanOrEqual(300)
+      for (const payload of payloads) {
+        const result = await dispatch(services.handlers, channel, payload)
+        expect(result.ok, `accepted ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false)
+        if (!result.ok) expect(result.error.code).toBe('invalid-input')
+      }
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+      const after = await dispatch(services.handlers, 'corpus:list', undefined)
+      expect(after.ok).toBe(true)
+    },
+  )
+
+  it('turns a service failure into a typed error instead of throwing', async () => {
+    const result = await dispatch(services.handlers, 'corpus:get', { id: 'no-such-document' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'no document "no-such-document"' },
+    })
+  })
+
+  it('passes valid input through to the service', async () => {
+    const result = await dispatch(services.handlers, 'settings:set', { locale: 'zh-CN' })
+    expect(result).toMatchObject({ ok: true, value: { locale: 'zh-CN' } })
+  })
+})

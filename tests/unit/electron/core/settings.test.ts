@@ -1,0 +1,40 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SettingsService } from '../../../../electron/core/settings.ts'
+import { DEFAULT_SETTINGS } from '../../../../electron/shared/model.ts'
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'settings-'))
+
+describe('SettingsService', () => {
+  it('starts with defaults that follow the OS locale', async () => {
+    expect(await new SettingsService(await tempDir()).get()).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('persists a change for the next start', async () => {
+    const dir = await tempDir()
+    const first = new SettingsService(dir)
+    await first.set({ locale: 'zh-CN', theme: 'sepia' })
+    await first.flush()
+    expect(await new SettingsService(dir).get()).toMatchObject({ locale: 'zh-CN', theme: 'sepia' })
+  })
+
+  it('falls back to defaults on a corrupt file, keeps it aside and reports it', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'settings.json'), '{"version":1,"locale":"fr"')
+    const service = new SettingsService(dir)
+    expect(await service.get()).toEqual(DEFAULT_SETTINGS)
+    expect(await service.report()).toMatchObject({
+      status: 'reset',
+      reason: expect.stringContaining('not JSON'),
+    })
+    expect((await readdir(dir)).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true)
+  })
+
+  it('refuses values outside the schema and keeps the stored ones', async () => {
+    const service = new SettingsService(await tempDir())
+    await expect(service.set({ fontSize: 999 })).rejects.toThrow()
+    expect((await service.get()).fontSize).toBe(DEFAULT_SETTINGS.fontSize)
+  })
+})
