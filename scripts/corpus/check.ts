@@ -24,7 +24,7 @@ const EN_ARTIFACTS: Array<[RegExp, string]> = [
   [/[,;](?=[A-Za-z])/, 'missing space after punctuation'],
   [/[a-z]{2}\.(?=[A-Z][a-z])/, 'missing space after a full stop'],
   [/\b[A-Za-z]{2,}- (?!and\b|or\b|to\b)[a-z]/, 'broken hyphenation'],
-  [/\b[a-z]+[A-Z][a-z]{2,}/, 'glued words'],
+  [/\b[A-Za-z][a-z]+[A-Z][a-z]{2,}/, 'glued words'],
   [/\p{Script=Han}/u, 'Chinese characters in the English text'],
 ]
 

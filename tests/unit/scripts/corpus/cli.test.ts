@@ -1,0 +1,71 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { main } from '../../../../scripts/corpus.ts'
+import { FIXTURE_SOURCE_DIR } from '../../../support/fixtures.ts'
+
+let out: string[]
+let err: string[]
+beforeEach(() => {
+  out = []
+  err = []
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
+})
+afterEach(() => vi.restoreAllMocks())
+
+async function contentCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'content-'))
+  await cp(FIXTURE_SOURCE_DIR, dir, { recursive: true })
+  return dir
+}
+
+describe('corpus CLI', () => {
+  it('check --json prints the figures and exits 0 on clean content', async () => {
+    expect(await main(['check', '--json', '--content', FIXTURE_SOURCE_DIR])).toBe(0)
+    expect(JSON.parse(out[0]!)).toEqual({
+      documents: 1,
+      blocks: 3,
+      aligned: 3,
+      glossaryTerms: 2,
+      problems: [],
+    })
+  })
+
+  it('names the file and block of a missing translation and exits non-zero', async () => {
+    const dir = await contentCopy()
+    const file = join(dir, 'harbour-notes.json')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"港口夜景"', '""'))
+    expect(await main(['check', '--content', dir])).toBe(1)
+    expect(err).toContain(
+      'harbour-notes.json: b003: blocks.zh: Too small: expected string to have >=1 characters',
+    )
+  })
+
+  it('names a malformed file', async () => {
+    const dir = await contentCopy()
+    await writeFile(join(dir, 'broken.json'), '{"id": "broken",')
+    expect(await main(['check', '--content', dir])).toBe(1)
+    expect(err.some((line) => line.startsWith('broken.json: -: malformed JSON'))).toBe(true)
+  })
+
+  it('build writes a deterministic bundle and refuses content with problems', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
+    expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
+    const first = await readFile(join(outDir, 'corpus.json'), 'utf8')
+    expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
+    expect(await readFile(join(outDir, 'corpus.json'), 'utf8')).toBe(first)
+    expect(JSON.parse(first)).toMatchObject({ format: 1, documents: [{ id: 'harbour-notes' }] })
+
+    const dir = await contentCopy()
+    await writeFile(join(dir, 'glossary.json'), '{"version": 1, "terms": [{"id": "x"}]}')
+    expect(await main(['build', '--content', dir, '--out', outDir])).toBe(1)
+    expect(err.at(-1)).toMatch(/^build refused/)
+  })
+
+  it('answers an unknown command with the usage and exit code 2', async () => {
+    expect(await main(['frobnicate', '--content', FIXTURE_SOURCE_DIR])).toBe(2)
+    expect(err[0]).toContain('Usage: npm run corpus')
+  })
+})
