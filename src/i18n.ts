@@ -10,11 +10,7 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-/** The UI locale for an OS locale such as `zh-Hans-CN`, `zh-TW` or `en-GB`. */
-export function uiLocaleFor(osLocale: string): UiLocale {
-  return osLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'
-}
-
+const percentFormat = { style: 'percent', maximumFractionDigits: 0 } as const
 const dateFormat = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } as const
 
 export function createAppI18n(locale: UiLocale = 'en') {
@@ -23,6 +19,10 @@ export function createAppI18n(locale: UiLocale = 'en') {
     locale,
     fallbackLocale: 'en',
     messages: { en, 'zh-CN': zhCN },
+    numberFormats: {
+      en: { percent: percentFormat },
+      'zh-CN': { percent: percentFormat },
+    },
     datetimeFormats: {
       en: { long: dateFormat },
       'zh-CN': { long: dateFormat },

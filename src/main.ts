@@ -2,7 +2,9 @@ import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import App from './App.vue'
 import { createAppI18n } from './i18n.ts'
+import { useGlossaryStore } from './stores/glossary.ts'
 import { useNoticesStore } from './stores/notices.ts'
+import { useReaderStore } from './stores/reader.ts'
 import { useSettingsStore } from './stores/settings.ts'
 import './styles/base.css'
 
@@ -23,6 +25,9 @@ async function boot(): Promise<void> {
     { immediate: true },
   )
   void useNoticesStore(pinia).loadDataNotices()
+  void useGlossaryStore(pinia).load()
+  const last = settings.settings?.lastDocId
+  if (last) await useReaderStore(pinia).open(last)
   app.mount('#app')
 }
 

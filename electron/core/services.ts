@@ -35,8 +35,13 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     },
     'corpus:list': () => corpus.list(),
     'corpus:get': ({ id }) => corpus.get(id),
+    'corpus:glossary': () => corpus.glossary(),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.set(patch),
+    'settings:savePosition': async ({ docId, position }) => {
+      await settings.savePosition(docId, position)
+      return null
+    },
   }
   return { handlers, settings, corpus, flush: () => settings.flush() }
 }

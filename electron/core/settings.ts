@@ -1,6 +1,8 @@
 import {
   DEFAULT_SETTINGS,
+  MAX_REMEMBERED_POSITIONS,
   Settings,
+  type ReadingPosition,
   type SettingsPatch,
   type WindowBounds,
 } from '../shared/model.ts'
@@ -13,6 +15,7 @@ export class SettingsService {
   private readonly store: JsonStore<Settings>
   private current: Settings | null = null
   private loadReport: LoadReport | null = null
+  private readonly listeners = new Set<(settings: Settings) => void>()
 
   constructor(dataDir: string) {
     this.store = new JsonStore({
@@ -46,6 +49,25 @@ export class SettingsService {
     return this.update({ ...(await this.get()), window })
   }
 
+  /** Remembers the position in a document and makes it the one to reopen at start. */
+  async savePosition(docId: string, position: ReadingPosition): Promise<void> {
+    const current = await this.get()
+    const { [docId]: _previous, ...others } = current.positions
+    // Most recent last, so the oldest positions are the ones forgotten past the limit.
+    const kept = Object.entries(others).slice(-(MAX_REMEMBERED_POSITIONS - 1))
+    await this.update({
+      ...current,
+      lastDocId: docId,
+      positions: Object.fromEntries([...kept, [docId, position]]),
+    })
+  }
+
+  /** Called after every stored change, e.g. to rebuild the native menu in the new language. */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
   flush(): Promise<void> {
     return this.store.flush()
   }
@@ -54,6 +76,7 @@ export class SettingsService {
     const valid = Settings.parse(next)
     await this.store.save(valid)
     this.current = valid
+    for (const listener of this.listeners) listener(valid)
     return valid
   }
 }

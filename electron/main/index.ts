@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createServices } from '../core/services.ts'
 import { registerIpc } from './ipc.ts'
+import { installMenu } from './menu.ts'
 import { enforceSecurityRules } from './security.ts'
 import { createMainWindow } from './window.ts'
 
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
 
   let window: BrowserWindow | null = null
   registerIpc(ipcMain, services.handlers, (contents) => contents === window?.webContents)
+  installMenu(services.settings, () => window)
 
   const open = () => {
     window = createMainWindow({

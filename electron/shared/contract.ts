@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import {
+  AppCommand,
   AppInfo,
   DataNotice,
   DocId,
   Document,
   DocumentSummary,
+  GlossaryTerm,
+  ReadingPosition,
   Settings,
   SettingsPatch,
 } from './model.ts'
@@ -18,9 +21,23 @@ export const contract = {
   'app:notices': { input: z.undefined(), output: z.array(DataNotice) },
   'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },
   'corpus:get': { input: z.object({ id: DocId }).strict(), output: Document },
+  'corpus:glossary': { input: z.undefined(), output: z.array(GlossaryTerm) },
   'settings:get': { input: z.undefined(), output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
+  /** Remembers where the reader is in a document, which also becomes the one reopened at start. */
+  'settings:savePosition': {
+    input: z.object({ docId: DocId, position: ReadingPosition.strict() }).strict(),
+    output: z.null(),
+  },
 } as const
+
+/** Messages main sends to the renderer unasked; validated on arrival like every answer. */
+export const events = {
+  'app:command': AppCommand,
+} as const
+
+export type EventChannel = keyof typeof events
+export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>
 
 export type Contract = typeof contract
 export type Channel = keyof Contract

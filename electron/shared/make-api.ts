@@ -1,15 +1,20 @@
 import {
   contract,
+  events,
   fail,
   IpcError,
   type Channel,
   type ChannelInput,
   type ChannelOutput,
+  type EventChannel,
+  type EventPayload,
   type Result,
 } from './contract.ts'
 
 /** How a call reaches main: `ipcRenderer.invoke` in the preload, a Playwright binding in E2E tests. */
 export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>
+/** How the renderer hears main: `ipcRenderer.on` in the preload; returns an unsubscribe function. */
+export type Listen = (channel: EventChannel, handler: (payload: unknown) => void) => () => void
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
 type Call<C extends Channel> =
@@ -22,6 +27,9 @@ export type ReaderApi = {
   [D in DomainOf<Channel>]: {
     [C in Channel as C extends `${D}:${infer V}` ? V : never]: Call<C>
   }
+} & {
+  /** Subscribes to a message from main; payloads that fail the event's schema are dropped. */
+  on<E extends EventChannel>(event: E, handler: (payload: EventPayload<E>) => void): () => void
 }
 
 function parseEnvelope(raw: unknown): Result<unknown> | null {
@@ -54,12 +62,19 @@ async function call<C extends Channel>(
 }
 
 /** Builds the renderer-facing API from the contract; the only shape `window.reader` ever has. */
-export function makeApi(invoke: Invoke): ReaderApi {
-  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+export function makeApi(invoke: Invoke, listen: Listen): ReaderApi {
+  const api: Record<string, unknown> = {}
   for (const channel of Object.keys(contract) as Channel[]) {
     const [domain, verb] = channel.split(':') as [string, string]
-    api[domain] ??= {}
-    api[domain][verb] = (input?: unknown) => call(invoke, channel, input)
+    const calls = (api[domain] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>
+    calls[verb] = (input?: unknown) => call(invoke, channel, input)
   }
-  return api as unknown as ReaderApi
+  api['on'] = (event: EventChannel, handler: (payload: unknown) => void) => {
+    if (!Object.hasOwn(events, event)) throw new Error(`unknown event ${String(event)}`)
+    return listen(event, (raw) => {
+      const payload = events[event].safeParse(raw)
+      if (payload.success) handler(payload.data)
+    })
+  }
+  return api as ReaderApi
 }

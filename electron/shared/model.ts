@@ -98,6 +98,8 @@ export type Theme = z.infer<typeof Theme>
 export const ReadingPosition = z.object({
   blockId: BlockId,
   offset: z.number().min(0).max(1),
+  /** Share of the document read so far (0–1), shown on the library card. */
+  progress: z.number().min(0).max(1),
 })
 export type ReadingPosition = z.infer<typeof ReadingPosition>
 
@@ -110,7 +112,7 @@ export const WindowBounds = z.object({
 })
 export type WindowBounds = z.infer<typeof WindowBounds>
 
-const MAX_REMEMBERED_POSITIONS = 5_000
+export const MAX_REMEMBERED_POSITIONS = 5_000
 
 export const Settings = z.object({
   version: z.literal(1),
@@ -167,3 +169,16 @@ export const DataNotice = z.object({
   restoredFrom: z.string().max(4_096).nullable(),
 })
 export type DataNotice = z.infer<typeof DataNotice>
+
+/** Commands from the native menu, carried out by the renderer like its own buttons. */
+export const AppCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set-locale'), locale: UiLocale }),
+  z.object({ type: z.literal('set-reading-mode'), mode: ReadingMode }),
+  z.object({ type: z.literal('open-library') }),
+  z.object({ type: z.literal('open-settings') }),
+  z.object({ type: z.literal('open-search') }),
+  z.object({ type: z.literal('find-in-document') }),
+  z.object({ type: z.literal('export-notes') }),
+  z.object({ type: z.literal('about') }),
+])
+export type AppCommand = z.infer<typeof AppCommand>

@@ -1,13 +1,41 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { DocumentSummary } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
+import { useSettingsStore } from './settings.ts'
+
+export type LibrarySort = 'title' | 'date' | 'length' | 'recent'
+export const LIBRARY_SORTS: readonly LibrarySort[] = ['title', 'date', 'length', 'recent']
 
 export const useLibraryStore = defineStore('library', () => {
-  const documents = ref<DocumentSummary[]>([])
+  const documents = shallowRef<DocumentSummary[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref<IpcError | null>(null)
+  const query = ref('')
+  const sort = ref<LibrarySort>('title')
+  const settings = useSettingsStore()
+
+  /** The documents to show: filtered by the query in either language, then sorted. */
+  const visible = computed(() => {
+    const needle = query.value.trim().toLocaleLowerCase()
+    const matches = needle
+      ? documents.value.filter((d) =>
+          [d.title.en, d.title.zh, d.publisher.en, d.publisher.zh].some((s) =>
+            s.toLocaleLowerCase().includes(needle),
+          ),
+        )
+      : documents.value
+    const recency = Object.keys(settings.settings?.positions ?? {})
+    const byTitle = (a: DocumentSummary, b: DocumentSummary) => a.title.en.localeCompare(b.title.en)
+    const compare: Record<LibrarySort, (a: DocumentSummary, b: DocumentSummary) => number> = {
+      title: byTitle,
+      date: (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || byTitle(a, b),
+      length: (a, b) => b.wordCount - a.wordCount || byTitle(a, b),
+      recent: (a, b) => recency.indexOf(b.id) - recency.indexOf(a.id) || byTitle(a, b),
+    }
+    return [...matches].sort(compare[sort.value])
+  })
 
   async function load(): Promise<void> {
     status.value = 'loading'
@@ -22,5 +50,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { documents, status, error, load }
+  return { documents, status, error, query, sort, visible, load }
 })

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Settings, SettingsPatch, UiLocale } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
-import { uiLocaleFor } from '../i18n.ts'
+import { uiLocaleFor } from '../../electron/shared/locale.ts'
 import { useNoticesStore } from './notices.ts'
 
 export const useSettingsStore = defineStore('settings', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Component } from 'vue'
 import { dispatch } from '../../electron/core/dispatch.ts'
+import type { EventChannel } from '../../electron/shared/contract.ts'
 import { createServices, type AppServices } from '../../electron/core/services.ts'
 import { makeApi } from '../../electron/shared/make-api.ts'
 import { createAppI18n } from '../../src/i18n.ts'
@@ -13,6 +14,8 @@ import { FIXTURE_CONTENT_DIR } from './fixtures.ts'
 export interface RendererHarness {
   services: AppServices
   dataDir: string
+  /** Plays main's part in sending an event, e.g. a native menu command. */
+  emit(channel: EventChannel, payload: unknown): void
 }
 
 /**
@@ -33,8 +36,18 @@ export async function installReader(
       osLocale: options.osLocale ?? 'en-US',
     },
   })
-  window.reader = makeApi((channel, payload) => dispatch(services.handlers, channel, payload))
-  return { services, dataDir }
+  const listeners = new Set<{ channel: EventChannel; handler: (payload: unknown) => void }>()
+  window.reader = makeApi(
+    (channel, payload) => dispatch(services.handlers, channel, payload),
+    (channel, handler) => {
+      const entry = { channel, handler }
+      listeners.add(entry)
+      return () => void listeners.delete(entry)
+    },
+  )
+  const emit = (channel: EventChannel, payload: unknown) =>
+    listeners.forEach((l) => l.channel === channel && l.handler(payload))
+  return { services, dataDir, emit }
 }
 
 export function mountWithPlugins(component: Component, props: Record<string, unknown> = {}) {

@@ -1,0 +1,134 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { IpcError } from '../../electron/shared/contract.ts'
+import type {
+  Block,
+  ContentLang,
+  Document,
+  ReadingMode,
+  ReadingPosition,
+} from '../../electron/shared/model.ts'
+import { useApi } from '../api.ts'
+import { useSettingsStore } from './settings.ts'
+import { useUiStore } from './ui.ts'
+
+export const READING_MODES: readonly ReadingMode[] = ['en', 'zh', 'side-by-side', 'interleaved']
+
+/** The document being read, where the reader is in it, and which blocks are flipped. */
+export const useReaderStore = defineStore('reader', () => {
+  const document = shallowRef<Document | null>(null)
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  const error = ref<IpcError | null>(null)
+  const flipped = ref(new Set<string>())
+  const position = ref<ReadingPosition | null>(null)
+  /** Set when a document is opened at a specific place; the view scrolls there once. */
+  const pendingScroll = ref<ReadingPosition | null>(null)
+  const settings = useSettingsStore()
+
+  const mode = computed<ReadingMode>(() => settings.settings?.readingMode ?? 'en')
+  const headings = computed(() => document.value?.blocks.filter((b) => b.type === 'heading') ?? [])
+  const currentIndex = computed(() => {
+    const blocks = document.value?.blocks ?? []
+    const index = blocks.findIndex((b) => b.id === position.value?.blockId)
+    return Math.max(0, index)
+  })
+  /** The heading of the section the reader is in. */
+  const currentHeadingId = computed(() => {
+    const blocks = document.value?.blocks ?? []
+    for (let i = currentIndex.value; i >= 0; i--)
+      if (blocks[i]?.type === 'heading') return blocks[i]!.id
+    return null
+  })
+
+  async function open(docId: string, at?: { blockId: string }): Promise<boolean> {
+    useUiStore().view = 'reader'
+    if (document.value?.id !== docId) {
+      status.value = 'loading'
+      const result = await useApi().corpus.get({ id: docId })
+      if (!result.ok) {
+        error.value = result.error
+        status.value = 'error'
+        return false
+      }
+      document.value = result.value
+      flipped.value = new Set()
+    }
+    const saved = settings.settings?.positions[docId]
+    const target = at ? { blockId: at.blockId, offset: 0, progress: saved?.progress ?? 0 } : saved
+    const first = document.value!.blocks[0]!
+    position.value =
+      target && document.value!.blocks.some((b) => b.id === target.blockId)
+        ? target
+        : { blockId: first.id, offset: 0, progress: 0 }
+    pendingScroll.value = position.value
+    error.value = null
+    status.value = 'ready'
+    await persist()
+    return true
+  }
+
+  function close(): void {
+    useUiStore().view = 'library'
+    void settings.update({ lastDocId: null })
+  }
+
+  /** What language a block shows in a single-language mode, after any flip. */
+  function langOf(block: Block): ContentLang {
+    const base: ContentLang = mode.value === 'zh' ? 'zh' : 'en'
+    if (!flipped.value.has(block.id)) return base
+    return base === 'en' ? 'zh' : 'en'
+  }
+
+  function flip(blockId: string): void {
+    const next = new Set(flipped.value)
+    if (!next.delete(blockId)) next.add(blockId)
+    flipped.value = next
+  }
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined
+  /** Records the reading position now, and stores it shortly after the reader stops moving. */
+  function track(next: ReadingPosition): void {
+    position.value = next
+    clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => void persist(), 400)
+  }
+
+  async function persist(): Promise<void> {
+    const doc = document.value
+    const at = position.value
+    if (!doc || !at) return
+    const result = await useApi().settings.savePosition({ docId: doc.id, position: at })
+    if (result.ok && settings.settings) {
+      settings.settings = {
+        ...settings.settings,
+        lastDocId: doc.id,
+        positions: { ...settings.settings.positions, [doc.id]: at },
+      }
+    }
+  }
+
+  function cycleMode(): Promise<boolean> {
+    const next = READING_MODES[(READING_MODES.indexOf(mode.value) + 1) % READING_MODES.length]!
+    return settings.update({ readingMode: next })
+  }
+
+  return {
+    document,
+    status,
+    error,
+    flipped,
+    position,
+    pendingScroll,
+    mode,
+    headings,
+    currentIndex,
+    currentHeadingId,
+    open,
+    close,
+    langOf,
+    flip,
+    track,
+    persist,
+    cycleMode,
+  }
+})
