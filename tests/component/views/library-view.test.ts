@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import LibraryView from '../../../src/views/LibraryView.vue'
+import { makeDocument, writeBundleDir } from '../../support/bundle.ts'
 import { installReader, mountWithPlugins } from '../../support/renderer.ts'
 
 describe('LibraryView', () => {
@@ -23,5 +24,19 @@ describe('LibraryView', () => {
     const alert = await vi.waitFor(() => wrapper.get('[role="alert"]'))
     expect(alert.text()).toContain('A file could not be read or written')
     expect(wrapper.get('[role="alert"] button').text()).toBe('Try again')
+  })
+})
+
+describe('LibraryView with a large library', () => {
+  it('renders only the visible cards of 2,000 documents, and filters them', async () => {
+    const documents = Array.from({ length: 2000 }, (_, i) => makeDocument(`doc-${i}`, [{}]))
+    await installReader({ contentDir: await writeBundleDir(documents) })
+    const { wrapper } = mountWithPlugins(LibraryView)
+    await vi.waitFor(() => wrapper.get('article'))
+    expect(wrapper.text()).toContain('2,000 documents')
+    expect(wrapper.findAll('article').length).toBeLessThan(40)
+
+    await wrapper.get('input[type="search"]').setValue('doc-1999')
+    expect(wrapper.findAll('article').map((a) => a.get('h2').text())).toEqual(['Title doc-1999'])
   })
 })
