@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { compileBundle, writeBundle } from './corpus/build.ts'
 import { checkCorpus, formatProblem } from './corpus/check.ts'
+import { runSearch } from './corpus/search.ts'
 import { readSource } from './corpus/source.ts'
 
 const USAGE = `Usage: npm run corpus -- <command> [options]
@@ -9,6 +10,8 @@ const USAGE = `Usage: npm run corpus -- <command> [options]
 Commands:
   check [--json]              validate every document and the glossary in content/
   build [--out DIR]           compile content/ into the bundle the app loads (default out/content)
+  search "<query>" [--json] [--limit N] [--out DIR]
+                              search the built corpus with the app's search engine
 
 Options:
   --content DIR               read the corpus from DIR (default content/)`
@@ -22,12 +25,25 @@ export async function main(argv: string[]): Promise<number> {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'out/content' },
       help: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '10' },
     },
   })
   const [command] = positionals
   if (values.help || !command) {
     console.log(USAGE)
     return command || values.help ? 0 : 2
+  }
+  if (command === 'search') {
+    const limit = Number(values.limit)
+    if (!Number.isInteger(limit) || limit < 1) {
+      console.error(`--limit must be a positive whole number, not "${values.limit}"`)
+      return 2
+    }
+    return runSearch(positionals.slice(1).join(' '), {
+      outDir: resolve(values.out),
+      json: values.json,
+      limit,
+    })
   }
   const source = await readSource(resolve(values.content))
   switch (command) {

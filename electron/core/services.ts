@@ -1,6 +1,7 @@
 import type { AppInfo, DataNotice } from '../shared/model.ts'
 import { CorpusService } from './corpus.ts'
 import type { Services } from './dispatch.ts'
+import { SearchIndexService } from './search-index.ts'
 import { SettingsService } from './settings.ts'
 
 export interface ServicesOptions {
@@ -23,6 +24,7 @@ export interface AppServices {
 export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions): AppServices {
   const corpus = new CorpusService(contentDir)
   const settings = new SettingsService(dataDir)
+  const searchIndex = new SearchIndexService(contentDir, corpus)
   const handlers: Services = {
     'app:info': async () => appInfo,
     'app:notices': async () => {
@@ -36,6 +38,7 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     'corpus:list': () => corpus.list(),
     'corpus:get': ({ id }) => corpus.get(id),
     'corpus:glossary': () => corpus.glossary(),
+    'search:index': () => searchIndex.get(),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.set(patch),
     'settings:savePosition': async ({ docId, position }) => {

@@ -22,6 +22,11 @@ export const contract = {
   'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },
   'corpus:get': { input: z.object({ id: DocId }).strict(), output: Document },
   'corpus:glossary': { input: z.undefined(), output: z.array(GlossaryTerm) },
+  /** The serialized search index (an `IndexFile` as JSON); `rebuilt` if the shipped one was stale. */
+  'search:index': {
+    input: z.undefined(),
+    output: z.object({ file: z.string(), rebuilt: z.boolean() }),
+  },
   'settings:get': { input: z.undefined(), output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
   /** Remembers where the reader is in a document, which also becomes the one reopened at start. */

@@ -129,6 +129,8 @@ export const Settings = z.object({
     .record(DocId, ReadingPosition)
     .refine((p) => Object.keys(p).length <= MAX_REMEMBERED_POSITIONS, 'too many positions'),
   window: WindowBounds.nullable(),
+  /** Newest first; added after version 1 shipped, so older files get an empty list. */
+  recentQueries: z.array(z.string().min(1).max(200)).max(10).default([]),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -143,6 +145,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lastDocId: null,
   positions: {},
   window: null,
+  recentQueries: [],
 }
 
 /** What the renderer may change; the window bounds are main's business. */
@@ -159,6 +162,7 @@ export const CorpusBundle = z.object({
 })
 export type CorpusBundle = z.infer<typeof CorpusBundle>
 export const CORPUS_BUNDLE_FILE = 'corpus.json'
+export const SEARCH_INDEX_FILE = 'search-index.json'
 
 /** Told to the user once: a data file could not be read, was set aside, and something else used. */
 export const DataNotice = z.object({

@@ -23,6 +23,8 @@ export const useReaderStore = defineStore('reader', () => {
   const position = ref<ReadingPosition | null>(null)
   /** Set when a document is opened at a specific place; the view scrolls there once. */
   const pendingScroll = ref<ReadingPosition | null>(null)
+  /** Words to mark in one block after arriving from a search result. */
+  const searchHighlight = ref<{ blockId: string; query: string } | null>(null)
   const settings = useSettingsStore()
 
   const mode = computed<ReadingMode>(() => settings.settings?.readingMode ?? 'en')
@@ -40,7 +42,16 @@ export const useReaderStore = defineStore('reader', () => {
     return null
   })
 
-  async function open(docId: string, at?: { blockId: string }): Promise<boolean> {
+  /**
+   * Opens a document where the reader left it, or at a block. Coming from a search (`query`), a
+   * block whose match is only in the language not shown is flipped so the match can be seen.
+   */
+  async function open(
+    docId: string,
+    at?: { blockId: string; matchedLang?: ContentLang | 'both' },
+    query?: string,
+  ): Promise<boolean> {
+    searchHighlight.value = at && query ? { blockId: at.blockId, query } : null
     useUiStore().view = 'reader'
     if (document.value?.id !== docId) {
       status.value = 'loading'
@@ -61,6 +72,16 @@ export const useReaderStore = defineStore('reader', () => {
         ? target
         : { blockId: first.id, offset: 0, progress: 0 }
     pendingScroll.value = position.value
+    const matched = at?.matchedLang
+    const block = at && document.value!.blocks.find((b) => b.id === at.blockId)
+    if (
+      block &&
+      (matched === 'en' || matched === 'zh') &&
+      langOf(block) !== matched &&
+      !bilingual()
+    ) {
+      flip(block.id)
+    }
     error.value = null
     status.value = 'ready'
     await persist()
@@ -70,6 +91,10 @@ export const useReaderStore = defineStore('reader', () => {
   function close(): void {
     useUiStore().view = 'library'
     void settings.update({ lastDocId: null })
+  }
+
+  function bilingual(): boolean {
+    return mode.value === 'side-by-side' || mode.value === 'interleaved'
   }
 
   /** What language a block shows in a single-language mode, after any flip. */
@@ -119,6 +144,7 @@ export const useReaderStore = defineStore('reader', () => {
     flipped,
     position,
     pendingScroll,
+    searchHighlight,
     mode,
     headings,
     currentIndex,

@@ -69,3 +69,26 @@ describe('corpus CLI', () => {
     expect(err[0]).toContain('Usage: npm run corpus')
   })
 })
+
+describe('corpus CLI search', () => {
+  it('prints JSON hits, best first, with both texts and the matched language', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
+    expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
+    out = []
+    expect(await main(['search', '港口', '--json', '--limit', '1', '--out', outDir])).toBe(0)
+    const hits = JSON.parse(out[0]!) as Array<Record<string, unknown>>
+    expect(hits).toHaveLength(1)
+    expect(Object.keys(hits[0]!).sort()).toEqual(['blockId', 'docId', 'en', 'lang', 'score', 'zh'])
+    expect(hits[0]).toMatchObject({ docId: 'harbour-notes', lang: 'zh' })
+
+    out = []
+    expect(await main(['search', 'harb', '--out', outDir])).toBe(0)
+    expect(out.join('\n')).toContain('[Harbour]')
+  })
+
+  it('refuses a bad --limit and explains a missing build', async () => {
+    expect(await main(['search', 'x', '--limit', 'many'])).toBe(2)
+    expect(await main(['search', 'x', '--out', '/nonexistent'])).toBe(1)
+    expect(err.at(-1)).toMatch(/npm run corpus -- build/)
+  })
+})

@@ -1,0 +1,72 @@
+import type { GlossaryTerm } from '../../electron/shared/model.ts'
+import { SearchEngine, type IndexFile, type SearchHit } from './engine.ts'
+
+export type WorkerRequest =
+  | { type: 'load'; file: string; glossary: GlossaryTerm[] }
+  | { type: 'search'; id: number; query: string; limit: number }
+
+export type WorkerResponse =
+  | { type: 'loaded'; blocks: number }
+  | { type: 'results'; id: number; hits: SearchHit[] }
+  | { type: 'error'; id: number | null; message: string }
+
+/** Where the engine runs: a Web Worker in the app, the calling thread where there is no Worker. */
+export interface SearchClient {
+  load(file: string, glossary: GlossaryTerm[]): Promise<void>
+  search(query: string, limit: number): Promise<SearchHit[]>
+}
+
+export function loadEngine(file: string, glossary: GlossaryTerm[]): SearchEngine {
+  const engine = SearchEngine.load(JSON.parse(file) as IndexFile, glossary)
+  if (!engine) throw new Error('the search index was built by another version')
+  return engine
+}
+
+/** Runs the engine on the calling thread (tests in a DOM emulation, where there are no workers). */
+export function inThreadClient(): SearchClient {
+  let engine: SearchEngine | null = null
+  return {
+    async load(file, glossary) {
+      engine = loadEngine(file, glossary)
+    },
+    async search(query, limit) {
+      return engine ? engine.search(query, limit) : []
+    },
+  }
+}
+
+/** Runs the engine in a Web Worker so that typing never waits for the index. */
+export function workerClient(): SearchClient {
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
+  const pending = new Map<number, { resolve(hits: SearchHit[]): void; reject(e: Error): void }>()
+  let loaded: { resolve(): void; reject(e: Error): void } | null = null
+  let nextId = 1
+  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+    const message = event.data
+    if (message.type === 'loaded') loaded?.resolve()
+    else if (message.type === 'results') pending.get(message.id)?.resolve(message.hits)
+    else if (message.id === null) loaded?.reject(new Error(message.message))
+    else pending.get(message.id)?.reject(new Error(message.message))
+    if ('id' in message && message.id !== null) pending.delete(message.id)
+  }
+  const post = (request: WorkerRequest) => worker.postMessage(request)
+  return {
+    load(file, glossary) {
+      return new Promise((resolve, reject) => {
+        loaded = { resolve, reject }
+        post({ type: 'load', file, glossary })
+      })
+    },
+    search(query, limit) {
+      const id = nextId++
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        post({ type: 'search', id, query, limit })
+      })
+    },
+  }
+}
+
+export function createSearchClient(): SearchClient {
+  return typeof Worker === 'function' ? workerClient() : inThreadClient()
+}

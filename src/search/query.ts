@@ -1,0 +1,105 @@
+import type { Query } from 'minisearch'
+import type { GlossaryMatcher } from './glossary.ts'
+import { normalize } from './normalize.ts'
+import { tokenizeQuery, type QueryToken } from './tokenize.ts'
+
+/** Queries longer than this are cut: nobody types more, and a pasted page must stay fast. */
+export const MAX_QUERY_LENGTH = 200
+const MAX_TOKENS = 24
+
+interface Leaf {
+  term: string
+  prefix: boolean
+  fuzzy: number | false
+}
+/** One requirement of the query: any of its alternatives, each a list of terms that must all match. */
+type Clause = Leaf[][]
+
+export interface ParsedQuery {
+  query: Query | null
+  /** The terms to highlight, as typed (normalized). */
+  terms: string[]
+}
+
+function leavesOf(token: QueryToken, isLast: boolean, typing: boolean): Leaf[] {
+  if (token.kind === 'han')
+    return token.terms.map((term) => ({ term, prefix: false, fuzzy: false }))
+  const long = token.term.length >= 5 && !/^\d/.test(token.term)
+  return [
+    {
+      term: token.term,
+      // The word being typed matches as a prefix; longer words tolerate typos.
+      prefix: isLast && typing,
+      fuzzy: long ? 0.2 : false,
+    },
+  ]
+}
+
+/**
+ * Turns what the user typed into a MiniSearch query tree: every word is required (AND), a Chinese
+ * run requires all its bigrams, and a glossary term may match in the other language instead.
+ */
+export function parseQuery(raw: string, glossary: GlossaryMatcher | null): ParsedQuery {
+  const text = raw.slice(0, MAX_QUERY_LENGTH)
+  const typing = !/\s$/.test(text)
+  const tokens = tokenizeQuery(text).slice(0, MAX_TOKENS)
+  if (!tokens.length) return { query: null, terms: [] }
+
+  const clauses: Clause[] = tokens.map((token, i) => [
+    leavesOf(token, i === tokens.length - 1, typing),
+  ])
+  if (glossary) expandWithGlossary(text, tokens, clauses, glossary)
+
+  const leafQuery = (leaf: Leaf): Query => ({
+    queries: [leaf.term],
+    prefix: leaf.prefix,
+    fuzzy: leaf.fuzzy,
+  })
+  const all = (leaves: Leaf[]): Query =>
+    leaves.length === 1
+      ? leafQuery(leaves[0]!)
+      : { combineWith: 'AND', queries: leaves.map(leafQuery) }
+  const query: Query = {
+    combineWith: 'AND',
+    queries: clauses.map((alternatives) =>
+      alternatives.length === 1
+        ? all(alternatives[0]!)
+        : { combineWith: 'OR', queries: alternatives.map(all) },
+    ),
+  }
+  const terms = tokens.flatMap((t) => (t.kind === 'han' ? [t.text] : [t.term]))
+  return { query, terms }
+}
+
+/**
+ * Where the query names a glossary term, its translation becomes an alternative: "Talent Island"
+ * also finds 人才岛, and 碉楼与村落 finds "Diaolou and Villages". The tokens the term covers are
+ * merged into one clause with two alternatives.
+ */
+function expandWithGlossary(
+  text: string,
+  tokens: QueryToken[],
+  clauses: Clause[],
+  glossary: GlossaryMatcher,
+) {
+  const normalized = normalize(text)
+  for (const lang of ['en', 'zh'] as const) {
+    for (const match of glossary.find(normalized, lang)) {
+      const span = normalize(normalized.slice(match.start, match.end))
+      const covered = tokenIndexesIn(tokens, span)
+      if (!covered.length) continue
+      const other = lang === 'en' ? match.term.zh : match.term.en
+      const translation = tokenizeQuery(other).flatMap((t) => leavesOf(t, false, false))
+      const original = covered.flatMap((i) => clauses[i]!.flat())
+      const first = covered[0]!
+      clauses[first] = [original, translation]
+      for (const i of covered.slice(1)) clauses[i] = []
+    }
+  }
+  for (let i = clauses.length - 1; i >= 0; i--) if (!clauses[i]!.length) clauses.splice(i, 1)
+}
+
+function tokenIndexesIn(tokens: QueryToken[], span: string): number[] {
+  const inSpan = new Set(tokenizeQuery(span).map((t) => (t.kind === 'han' ? t.text : t.term)))
+  return tokens.flatMap((t, i) => (inSpan.has(t.kind === 'han' ? t.text : t.term) ? [i] : []))
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { makeSnippet, matchRanges } from '../../../../src/search/snippet.ts'
+
+describe('matchRanges', () => {
+  it('extends a prefix to the whole word and ignores matches inside words', () => {
+    const text = 'Revitalization of the vital rural areas'
+    expect(matchRanges(text, ['revital'])).toEqual([[0, 14]])
+    expect(matchRanges(text, ['vital']).map(([s, e]) => text.slice(s, e))).toEqual(['vital'])
+  })
+
+  it('finds Chinese terms anywhere and merges overlaps', () => {
+    expect(matchRanges('开平碉楼与村落', ['碉楼', '楼与'])).toEqual([[2, 5]])
+  })
+
+  it('treats regex characters in terms literally', () => {
+    expect(matchRanges('a (b) c', ['(b)'])).toEqual([[2, 5]])
+    expect(() => matchRanges('x', ['[', '(', '*'])).not.toThrow()
+  })
+})
+
+describe('makeSnippet', () => {
+  it('shows a short text whole', () => {
+    expect(makeSnippet('short text', [[0, 5]])).toEqual({
+      text: 'short text',
+      ranges: [[0, 5]],
+      cutStart: false,
+      cutEnd: false,
+    })
+  })
+
+  it('cuts a long text around the matches, keeping the ranges aligned', () => {
+    const text = `${'lorem ipsum '.repeat(40)}Talent Island ${'dolor sit '.repeat(40)}`
+    const at = text.indexOf('Talent')
+    const snippet = makeSnippet(text, [[at, at + 6]])
+    expect(snippet.cutStart && snippet.cutEnd).toBe(true)
+    const [[s, e]] = snippet.ranges as [[number, number]]
+    expect(snippet.text.slice(s, e)).toBe('Talent')
+  })
+
+  it('opens with the start of the text when nothing matched in it', () => {
+    const snippet = makeSnippet('word '.repeat(100), [])
+    expect(snippet.text.startsWith('word')).toBe(true)
+    expect(snippet.cutEnd).toBe(true)
+  })
+})
