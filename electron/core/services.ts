@@ -1,4 +1,5 @@
 import type { AppInfo, DataNotice } from '../shared/model.ts'
+import { AnnotationsService } from './annotations.ts'
 import { CorpusService } from './corpus.ts'
 import type { Services } from './dispatch.ts'
 import { SearchIndexService } from './search-index.ts'
@@ -16,6 +17,7 @@ export interface AppServices {
   handlers: Services
   settings: SettingsService
   corpus: CorpusService
+  annotations: AnnotationsService
   /** Writes everything still queued; called before the app quits. */
   flush(): Promise<void>
 }
@@ -25,13 +27,25 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
   const corpus = new CorpusService(contentDir)
   const settings = new SettingsService(dataDir)
   const searchIndex = new SearchIndexService(contentDir, corpus)
+  const annotations = new AnnotationsService(dataDir, corpus)
   const handlers: Services = {
+    'annotations:list': () => annotations.list(),
+    'annotations:create': (input) => annotations.create(input),
+    'annotations:update': (patch) => annotations.update(patch),
+    'annotations:delete': ({ id }) => annotations.remove(id),
+    'annotations:restore': ({ id }) => annotations.restore(id),
+    'annotations:export': (request) => annotations.exportAs(request),
+    'annotations:previewImport': ({ content }) => annotations.previewImport(content),
+    'annotations:import': ({ content }) => annotations.importFrom(content),
     'app:info': async () => appInfo,
     'app:notices': async () => {
       const notices: DataNotice[] = []
-      const report = await settings.report()
-      if (report.status === 'restored' || report.status === 'reset') {
-        notices.push({ store: 'settings', ...report })
+      for (const [store, report] of [
+        ['settings', await settings.report()],
+        ['annotations', await annotations.report()],
+      ] as const) {
+        if (report.status === 'restored' || report.status === 'reset')
+          notices.push({ store, ...report })
       }
       return notices
     },
@@ -46,5 +60,13 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
       return null
     },
   }
-  return { handlers, settings, corpus, flush: () => settings.flush() }
+  return {
+    handlers,
+    settings,
+    corpus,
+    annotations,
+    flush: async () => {
+      await Promise.all([settings.flush(), annotations.flush()])
+    },
+  }
 }

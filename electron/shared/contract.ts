@@ -1,5 +1,15 @@
 import { z } from 'zod'
 import {
+  Annotation,
+  AnnotationId,
+  AnnotationPatch,
+  ExportRequest,
+  ImportReport,
+  MAX_IMPORT_BYTES,
+  NewAnnotation,
+  PlacedAnnotation,
+} from './annotations.ts'
+import {
   AppCommand,
   AppInfo,
   DataNotice,
@@ -17,6 +27,23 @@ import {
  * and the schema its answer must pass on arrival in the renderer.
  */
 export const contract = {
+  'annotations:list': { input: z.undefined(), output: z.array(PlacedAnnotation) },
+  'annotations:create': { input: NewAnnotation, output: Annotation },
+  'annotations:update': { input: AnnotationPatch, output: Annotation },
+  'annotations:delete': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },
+  'annotations:restore': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },
+  'annotations:export': {
+    input: ExportRequest,
+    output: z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
+  },
+  'annotations:previewImport': {
+    input: z.object({ content: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    output: ImportReport,
+  },
+  'annotations:import': {
+    input: z.object({ content: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    output: ImportReport,
+  },
   'app:info': { input: z.undefined(), output: AppInfo },
   'app:notices': { input: z.undefined(), output: z.array(DataNotice) },
   'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../electron/core/dispatch.ts'
 import { createServices, type AppServices } from '../../../../electron/core/services.ts'
-import { CHANNELS, type Channel } from '../../../../electron/shared/contract.ts'
+import { CHANNELS, contract, type Channel } from '../../../../electron/shared/contract.ts'
 import { hostileValues } from '../../../support/fuzz.ts'
 import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
 
@@ -17,24 +17,35 @@ beforeAll(async () => {
   })
 })
 
-/** Payloads that are wrong for the channel, built from hostile values. */
+/**
+ * Payloads that are wrong for the channel: hostile values alone and in every field a channel takes,
+ * keeping those the channel's schema refuses (a few happen to be valid, e.g. `{}` for a patch).
+ */
 function malformedPayloads(channel: Channel, seed: number): unknown[] {
-  const values = hostileValues(seed, 300)
-  switch (channel) {
-    case 'corpus:get':
-      return values.flatMap((v) => [v, { id: v }, { id: 'major-decisions', extra: v }])
-    case 'settings:set':
-      return values.flatMap((v) => [
-        { locale: v === null ? 1 : v },
-        { fontSize: v },
-        { readingMode: v },
-        { theme: v, unknownKey: 1 },
-        { window: v },
-        Array.isArray(v) || (typeof v === 'object' && v !== null && !(v instanceof Date)) ? [v] : v,
-      ])
-    default:
-      return values.filter((v) => v !== undefined)
-  }
+  const fields = [
+    'id',
+    'content',
+    'format',
+    'docId',
+    'position',
+    'locale',
+    'fontSize',
+    'readingMode',
+    'kind',
+    'anchor',
+    'note',
+    'color',
+    'window',
+  ]
+  const candidates = hostileValues(seed, 300).flatMap((value) => [
+    value,
+    ...fields.map((field) => ({ [field]: value })),
+    { id: 'abcdefgh', kind: 'highlight', anchor: value, color: 'yellow', note: '' },
+    { id: 'abcdefgh', note: value },
+    { content: value },
+  ])
+  const schema = contract[channel].input as { safeParse(v: unknown): { success: boolean } }
+  return candidates.filter((payload) => payload !== undefined && !schema.safeParse(payload).success)
 }
 
 describe('dispatch', () => {
@@ -60,6 +71,11 @@ describe('dispatch', () => {
       expect(after.ok).toBe(true)
     },
   )
+
+  it('refuses payloads that are not plain data, such as a Date', async () => {
+    const result = await dispatch(services.handlers, 'settings:set', new Date())
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
 
   it('turns a service failure into a typed error instead of throwing', async () => {
     const result = await dispatch(services.handlers, 'corpus:get', { id: 'no-such-document' })

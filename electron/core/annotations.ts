@@ -1,0 +1,198 @@
+import { placeAnchor } from '../shared/anchoring.ts'
+import {
+  Annotation,
+  AnnotationsFile,
+  type AnnotationPatch,
+  type ExportRequest,
+  type ImportReport,
+  type NewAnnotation,
+  type PlacedAnnotation,
+} from '../shared/annotations.ts'
+import { ServiceError } from '../shared/contract.ts'
+import type { Document } from '../shared/model.ts'
+import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
+import type { CorpusService } from './corpus.ts'
+import { JsonStore, type LoadReport } from './json-store.ts'
+
+export const ANNOTATIONS_FILE = 'annotations.json'
+
+/** Bookmarks, highlights and notes: owned by main, written through the durable store. */
+export class AnnotationsService {
+  private readonly store: JsonStore<AnnotationsFile>
+  private readonly corpus: CorpusService
+  private readonly now: () => Date
+  private current: Promise<Annotation[]> | null = null
+  private loadReport: LoadReport = { status: 'ok' }
+
+  constructor(dataDir: string, corpus: CorpusService, now: () => Date = () => new Date()) {
+    this.corpus = corpus
+    this.now = now
+    this.store = new JsonStore({
+      dir: dataDir,
+      name: ANNOTATIONS_FILE,
+      schema: AnnotationsFile,
+      version: 1,
+      defaults: () => ({ version: 1, annotations: [] }),
+      backups: 10,
+    })
+  }
+
+  private all(): Promise<Annotation[]> {
+    this.current ??= this.store.load().then(({ value, report }) => {
+      this.loadReport = report
+      return value.annotations
+    })
+    return this.current
+  }
+
+  async report(): Promise<LoadReport> {
+    await this.all()
+    return this.loadReport
+  }
+
+  /** Every live annotation, placed in the current content (orphans included, never dropped). */
+  async list(): Promise<PlacedAnnotation[]> {
+    const live = (await this.all()).filter((a) => !a.deletedAt)
+    const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
+    return live.map((annotation) => ({
+      annotation,
+      placement: placeAnchor(annotation.anchor, documents.get(annotation.anchor.docId)),
+    }))
+  }
+
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const all = await this.all()
+    if (all.some((a) => a.id === input.id))
+      throw new ServiceError('invalid-input', `annotation ${input.id} already exists`)
+    const stamp = this.now().toISOString()
+    const created = Annotation.parse({
+      ...input,
+      createdAt: stamp,
+      updatedAt: stamp,
+      deletedAt: null,
+    })
+    await this.commit([...all, created])
+    return created
+  }
+
+  async update({ id, ...changes }: AnnotationPatch): Promise<Annotation> {
+    return this.change(id, (a) => {
+      if (changes.color !== undefined && a.kind !== 'highlight') {
+        throw new ServiceError('invalid-input', 'only a highlight has a color')
+      }
+      return { ...a, ...changes }
+    })
+  }
+
+  async remove(id: string): Promise<Annotation> {
+    return this.change(id, (a) => ({ ...a, deletedAt: this.now().toISOString() }))
+  }
+
+  /** Undoes a delete. */
+  async restore(id: string): Promise<Annotation> {
+    return this.change(id, (a) => ({ ...a, deletedAt: null }), true)
+  }
+
+  async exportAs({
+    format,
+    docId,
+  }: ExportRequest): Promise<{ filename: string; mimeType: string; content: string }> {
+    const live = (await this.all()).filter(
+      (a) => !a.deletedAt && (!docId || a.anchor.docId === docId),
+    )
+    const now = this.now()
+    const day = now.toISOString().slice(0, 10)
+    const base = `jiangmen-reader-${docId ?? 'notes'}-${day}`
+    if (format === 'json') {
+      // Tombstones travel too, so a deletion on one machine is not undone by importing elsewhere.
+      const withTombstones = (await this.all()).filter((a) => !docId || a.anchor.docId === docId)
+      return {
+        filename: `${base}.json`,
+        mimeType: 'application/json',
+        content: exportJson(withTombstones, now),
+      }
+    }
+    const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
+    return {
+      filename: `${base}.md`,
+      mimeType: 'text/markdown',
+      content: exportMarkdown(live, documents, now),
+    }
+  }
+
+  /** What importing would do, changing nothing. */
+  async previewImport(content: string): Promise<ImportReport> {
+    return (await this.merge(content)).report
+  }
+
+  /** Merges an export by id: the newer `updatedAt` wins, deletions stay tombstones. */
+  async importFrom(content: string): Promise<ImportReport> {
+    const { report, next } = await this.merge(content)
+    if (report.new || report.updated) await this.commit(next)
+    return report
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush()
+  }
+
+  private async merge(content: string): Promise<{ report: ImportReport; next: Annotation[] }> {
+    let parsed: ReturnType<typeof parseExport>
+    try {
+      parsed = parseExport(content)
+    } catch (error) {
+      throw new ServiceError(
+        'invalid-input',
+        error instanceof Error ? error.message : String(error),
+      )
+    }
+    const report: ImportReport = { new: 0, updated: 0, unchanged: 0, invalid: 0, problems: [] }
+    const byId = new Map((await this.all()).map((a) => [a.id, a]))
+    for (const item of parsed.items) {
+      if (!item.ok) {
+        report.invalid++
+        if (report.problems.length < 20) report.problems.push(item.reason.slice(0, 500))
+        continue
+      }
+      const incoming = item.value
+      const existing = byId.get(incoming.id)
+      if (!existing) report.new++
+      else if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt)) report.updated++
+      else {
+        report.unchanged++
+        continue
+      }
+      byId.set(incoming.id, incoming)
+    }
+    return { report, next: [...byId.values()] }
+  }
+
+  private async change(
+    id: string,
+    edit: (a: Annotation) => Annotation,
+    includeDeleted = false,
+  ): Promise<Annotation> {
+    const all = await this.all()
+    const index = all.findIndex((a) => a.id === id && (includeDeleted || !a.deletedAt))
+    if (index < 0) throw new ServiceError('not-found', `no annotation ${id}`)
+    const changed = Annotation.parse({ ...edit(all[index]!), updatedAt: this.now().toISOString() })
+    await this.commit(all.map((a, i) => (i === index ? changed : a)))
+    return changed
+  }
+
+  /** Written to disk first; only then does the in-memory state move on. */
+  private async commit(next: Annotation[]): Promise<void> {
+    await this.store.save({ version: 1, annotations: next })
+    this.current = Promise.resolve(next)
+  }
+
+  private async documents(ids: Set<string>): Promise<Map<string, Document>> {
+    const known = new Set((await this.corpus.list()).map((d) => d.id))
+    const entries = await Promise.all(
+      [...ids]
+        .filter((id) => known.has(id))
+        .map(async (id) => [id, await this.corpus.get(id)] as const),
+    )
+    return new Map(entries)
+  }
+}

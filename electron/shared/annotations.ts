@@ -1,0 +1,112 @@
+import { z } from 'zod'
+import { BlockId, ContentLang, DocId } from './model.ts'
+
+export const AnnotationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'annotation id')
+export const IsoTimestamp = z.iso.datetime({ offset: true })
+
+export const HighlightColor = z.enum(['yellow', 'green', 'blue', 'pink', 'purple'])
+export type HighlightColor = z.infer<typeof HighlightColor>
+
+export const AnnotationKind = z.enum(['bookmark', 'highlight', 'note'])
+export type AnnotationKind = z.infer<typeof AnnotationKind>
+
+export const MAX_QUOTE = 2_000
+export const CONTEXT_LENGTH = 32
+export const MAX_NOTE = 10_000
+
+/**
+ * Where an annotation sits: a span of one block's text in one language, with the quoted text and a
+ * little context either side, so it can be found again after the content is revised.
+ */
+export const TextAnchor = z
+  .object({
+    docId: DocId,
+    blockId: BlockId,
+    lang: ContentLang,
+    start: z.number().int().min(0).max(1_000_000),
+    end: z.number().int().min(0).max(1_000_000),
+    quote: z.string().min(1).max(MAX_QUOTE),
+    prefix: z.string().max(CONTEXT_LENGTH),
+    suffix: z.string().max(CONTEXT_LENGTH),
+  })
+  .strict()
+  .refine((a) => a.end > a.start, 'end must be after start')
+export type TextAnchor = z.infer<typeof TextAnchor>
+
+export const Annotation = z
+  .object({
+    id: AnnotationId,
+    /** bookmark and note anchor to a whole block; highlight to the selected text. */
+    kind: AnnotationKind,
+    anchor: TextAnchor,
+    color: HighlightColor.nullable(),
+    /** Plain text with a small Markdown subset; never rendered as HTML. */
+    note: z.string().max(MAX_NOTE),
+    createdAt: IsoTimestamp,
+    updatedAt: IsoTimestamp,
+    /** A deletion is kept as a tombstone, so an import cannot bring the annotation back by mistake. */
+    deletedAt: IsoTimestamp.nullable(),
+  })
+  .strict()
+export type Annotation = z.infer<typeof Annotation>
+
+export const AnnotationsFile = z.object({
+  version: z.literal(1),
+  annotations: z.array(Annotation).max(200_000),
+})
+export type AnnotationsFile = z.infer<typeof AnnotationsFile>
+
+export const NewAnnotation = Annotation.pick({
+  id: true,
+  kind: true,
+  anchor: true,
+  color: true,
+  note: true,
+})
+  .strict()
+  .refine(
+    (a) => (a.kind === 'highlight') === (a.color !== null),
+    'a highlight has a color, nothing else does',
+  )
+export type NewAnnotation = z.infer<typeof NewAnnotation>
+
+export const AnnotationPatch = z
+  .object({
+    id: AnnotationId,
+    color: HighlightColor.optional(),
+    note: z.string().max(MAX_NOTE).optional(),
+  })
+  .strict()
+export type AnnotationPatch = z.infer<typeof AnnotationPatch>
+
+/** How an annotation was placed in the current content. */
+export const AnchorStatus = z.enum(['exact', 'quote', 'moved', 'fuzzy', 'orphaned'])
+export type AnchorStatus = z.infer<typeof AnchorStatus>
+
+export const Placement = z.object({
+  status: AnchorStatus,
+  /** Where it is now; null when orphaned. */
+  blockId: BlockId.nullable(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+})
+export type Placement = z.infer<typeof Placement>
+
+export const PlacedAnnotation = z.object({ annotation: Annotation, placement: Placement })
+export type PlacedAnnotation = z.infer<typeof PlacedAnnotation>
+
+export const ImportReport = z.object({
+  new: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  invalid: z.number().int(),
+  /** Why items were refused, for the first few of them. */
+  problems: z.array(z.string().max(500)).max(20),
+})
+export type ImportReport = z.infer<typeof ImportReport>
+
+export const MAX_IMPORT_BYTES = 5_000_000
+export const ExportRequest = z
+  .object({ format: z.enum(['markdown', 'json']), docId: DocId.optional() })
+  .strict()
+export type ExportRequest = z.infer<typeof ExportRequest>

@@ -1,0 +1,188 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AnnotationsService } from '../../../../electron/core/annotations.ts'
+import { CorpusService } from '../../../../electron/core/corpus.ts'
+import { blockAnchor, makeAnchor } from '../../../../electron/shared/anchoring.ts'
+import type { NewAnnotation } from '../../../../electron/shared/annotations.ts'
+import type { Document } from '../../../../electron/shared/model.ts'
+import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
+import { XSS_PAYLOADS } from '../../../support/xss.ts'
+
+const corpus = new CorpusService(FIXTURE_CONTENT_DIR)
+let doc: Document
+let tick = 0
+const clock = () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++))
+
+async function service(dir?: string) {
+  doc ??= await corpus.get('harbour-notes')
+  const dataDir = dir ?? (await mkdtemp(join(tmpdir(), 'annotations-')))
+  return { annotations: new AnnotationsService(dataDir, corpus, clock), dataDir }
+}
+
+const highlight = (id: string, note = ''): NewAnnotation => ({
+  id,
+  kind: 'highlight',
+  anchor: makeAnchor('harbour-notes', doc.blocks[1]!, 'en', 0, 8),
+  color: 'yellow',
+  note,
+})
+
+describe('AnnotationsService', () => {
+  it('creates, lists with placement, and keeps annotations across restarts', async () => {
+    const { annotations, dataDir } = await service()
+    await annotations.create(highlight('highlight-1', 'first note'))
+    await annotations.create({
+      id: 'bookmark-1',
+      kind: 'bookmark',
+      anchor: blockAnchor('harbour-notes', doc.blocks[0]!, 'en'),
+      color: null,
+      note: '',
+    })
+    await annotations.flush()
+    const list = await (await service(dataDir)).annotations.list()
+    expect(list.map((p) => [p.annotation.id, p.placement.status])).toEqual([
+      ['highlight-1', 'exact'],
+      ['bookmark-1', 'exact'],
+    ])
+    expect(list[0]!.annotation.anchor.quote).toBe('Jiangmen')
+  })
+
+  it('refuses a duplicate id and an unknown id with typed errors', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('dup-00001'))
+    await expect(annotations.create(highlight('dup-00001'))).rejects.toMatchObject({
+      code: 'invalid-input',
+    })
+    await expect(annotations.update({ id: 'missing-1', note: 'x' })).rejects.toMatchObject({
+      code: 'not-found',
+    })
+  })
+
+  it('edits, deletes as a tombstone, and restores on undo', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('edit-0001'))
+    expect(
+      (await annotations.update({ id: 'edit-0001', note: 'edited', color: 'green' })).color,
+    ).toBe('green')
+    const deleted = await annotations.remove('edit-0001')
+    expect(deleted.deletedAt).not.toBeNull()
+    expect(await annotations.list()).toEqual([])
+    await annotations.restore('edit-0001')
+    expect((await annotations.list())[0]!.annotation).toMatchObject({
+      note: 'edited',
+      deletedAt: null,
+    })
+  })
+
+  it('keeps an annotation whose passage is gone, as orphaned', async () => {
+    const { annotations } = await service()
+    await annotations.create({
+      ...highlight('orphan-01'),
+      anchor: {
+        ...makeAnchor('harbour-notes', doc.blocks[1]!, 'en', 0, 8),
+        blockId: 'b777',
+        quote: 'nowhere to be found',
+      },
+    })
+    expect((await annotations.list())[0]!.placement.status).toBe('orphaned')
+  })
+
+  it('quarantines a corrupt annotations file, starts empty and reports it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'annotations-'))
+    await writeFile(join(dataDir, 'annotations.json'), '{"version":1,"annotations":[{"id":')
+    const { annotations } = await service(dataDir)
+    expect(await annotations.list()).toEqual([])
+    expect(await annotations.report()).toMatchObject({ status: 'reset' })
+    expect((await readdir(dataDir)).some((f) => f.startsWith('annotations.json.corrupt-'))).toBe(
+      true,
+    )
+  })
+
+  it(`exports and re-imports ${XSS_PAYLOADS.length} hostile notes unchanged`, async () => {
+    const { annotations } = await service()
+    for (const [i, payload] of XSS_PAYLOADS.entries())
+      await annotations.create(highlight(`xss-${String(i).padStart(5, '0')}`, payload))
+    const { content } = await annotations.exportAs({ format: 'json' })
+    const { annotations: other } = await service()
+    expect(await other.importFrom(content)).toEqual({
+      new: XSS_PAYLOADS.length,
+      updated: 0,
+      unchanged: 0,
+      invalid: 0,
+      problems: [],
+    })
+    expect((await other.list()).map((p) => p.annotation.note)).toEqual([...XSS_PAYLOADS])
+    const markdown = (await annotations.exportAs({ format: 'markdown' })).content
+    for (const payload of XSS_PAYLOADS) expect(markdown).toContain(payload)
+  })
+
+  it('merges an import by id: new, newer, unchanged, invalid — and previews without changing anything', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('keep-0001', 'mine'))
+    await annotations.create(highlight('newer-001', 'old text'))
+    const exported = JSON.parse((await annotations.exportAs({ format: 'json' })).content)
+    exported.annotations[1].body = [
+      { type: 'TextualBody', value: 'new text', format: 'text/markdown' },
+    ]
+    exported.annotations[1].modified = '2030-01-01T00:00:00.000Z'
+    exported.annotations.push({ ...exported.annotations[0], id: 'brand-new-1' })
+    exported.annotations.push({ ...exported.annotations[0], id: 'bad id!' })
+    exported.annotations.push({ nonsense: true })
+    const content = JSON.stringify(exported)
+
+    const preview = await annotations.previewImport(content)
+    expect(preview).toMatchObject({ new: 1, updated: 1, unchanged: 1, invalid: 2 })
+    expect((await annotations.list()).map((p) => p.annotation.note)).toEqual(['mine', 'old text'])
+
+    await annotations.importFrom(content)
+    expect((await annotations.list()).map((p) => p.annotation.note)).toEqual([
+      'mine',
+      'new text',
+      'mine',
+    ])
+  })
+
+  it('keeps deletions through an import: a tombstone wins over an older live copy', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('tomb-0001'))
+    const before = (await annotations.exportAs({ format: 'json' })).content
+    await annotations.remove('tomb-0001')
+    expect(await annotations.importFrom(before)).toMatchObject({ new: 0, updated: 0, unchanged: 1 })
+    expect(await annotations.list()).toEqual([])
+  })
+
+  it.each([
+    ['not JSON', '{"format":'],
+    [
+      'another format',
+      '{"format":"other","version":1,"exportedAt":"2026-01-01T00:00:00Z","annotations":[]}',
+    ],
+    ['deeply nested', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    [
+      'wrong types',
+      '{"format":"jiangmen-reader-annotations","version":"1","exportedAt":5,"annotations":{}}',
+    ],
+  ])('refuses an import that is %s and changes nothing', async (_label, content) => {
+    const { annotations } = await service()
+    await annotations.create(highlight('safe-0001'))
+    await expect(annotations.importFrom(content)).rejects.toMatchObject({ code: 'invalid-input' })
+    expect((await annotations.list()).map((p) => p.annotation.id)).toEqual(['safe-0001'])
+  })
+
+  it('writes a Markdown export with both languages, the note and a citation', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('md-000001', 'Worth **remembering**'))
+    const { filename, content } = await annotations.exportAs({
+      format: 'markdown',
+      docId: 'harbour-notes',
+    })
+    expect(filename).toMatch(/^jiangmen-reader-harbour-notes-\d{4}-\d{2}-\d{2}\.md$/)
+    expect(content).toContain('## Harbour Notes · 港口札记')
+    expect(content).toContain('> Jiangmen')
+    expect(content).toContain('> 2020年，江门在珠江三角洲投资3201亿元。')
+    expect(content).toContain('Worth **remembering**')
+    expect(content).toContain('— Harbour Notes, Test Press, 2024-03-01, block b002')
+  })
+})
