@@ -11,6 +11,7 @@ declare module 'vue-i18n' {
 }
 
 const percentFormat = { style: 'percent', maximumFractionDigits: 0 } as const
+const shortFormat = { year: 'numeric', month: 'short', day: 'numeric' } as const
 const dateFormat = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' } as const
 
 export function createAppI18n(locale: UiLocale = 'en') {
@@ -24,8 +25,8 @@ export function createAppI18n(locale: UiLocale = 'en') {
       'zh-CN': { percent: percentFormat },
     },
     datetimeFormats: {
-      en: { long: dateFormat },
-      'zh-CN': { long: dateFormat },
+      en: { long: dateFormat, short: shortFormat },
+      'zh-CN': { long: dateFormat, short: shortFormat },
     },
   })
 }

@@ -2,6 +2,7 @@ import { createPinia } from 'pinia'
 import { createApp, watch } from 'vue'
 import App from './App.vue'
 import { createAppI18n } from './i18n.ts'
+import { useAnnotationsStore } from './stores/annotations.ts'
 import { useGlossaryStore } from './stores/glossary.ts'
 import { useNoticesStore } from './stores/notices.ts'
 import { useReaderStore } from './stores/reader.ts'
@@ -26,6 +27,7 @@ async function boot(): Promise<void> {
   )
   void useNoticesStore(pinia).loadDataNotices()
   void useGlossaryStore(pinia).load()
+  void useAnnotationsStore(pinia).load()
   const last = settings.settings?.lastDocId
   if (last) await useReaderStore(pinia).open(last)
   app.mount('#app')

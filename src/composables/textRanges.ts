@@ -56,3 +56,35 @@ export function paintHighlight(name: string, ranges: Range[]): void {
   if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges))
   else CSS.highlights.delete(name)
 }
+
+/** A DOM range over characters [start, end) of an element's visible text. */
+export function rangeAt(element: Element, start: number, end: number): Range | null {
+  const { text, nodes } = textOf(element)
+  if (end > text.length || start >= end) return null
+  const from = pointAt(nodes, start, false)
+  const to = pointAt(nodes, end, true)
+  if (!from || !to) return null
+  const range = document.createRange()
+  range.setStart(from.node, from.offset)
+  range.setEnd(to.node, to.offset)
+  return range
+}
+
+/** Where a DOM range falls in an element's visible text, if it lies inside it. */
+export function offsetsIn(element: Element, range: Range): { start: number; end: number } | null {
+  if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return null
+  const { nodes } = textOf(element)
+  const offsetOf = (container: Node, offset: number): number => {
+    const entry = nodes.find((n) => n.node === container)
+    if (entry) return entry.start + offset
+    // A boundary between nodes: the length of the visible text that ends before it.
+    const boundary = document.createRange()
+    boundary.setStart(container, offset)
+    return nodes
+      .filter(({ node }) => boundary.comparePoint(node, node.data.length) <= 0)
+      .reduce((sum, { node }) => sum + node.data.length, 0)
+  }
+  const start = offsetOf(range.startContainer, range.startOffset)
+  const end = offsetOf(range.endContainer, range.endOffset)
+  return end > start ? { start, end } : null
+}

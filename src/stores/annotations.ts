@@ -1,0 +1,210 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { blockAnchor } from '../../electron/shared/anchoring.ts'
+import type {
+  Annotation,
+  AnnotationPatch,
+  ImportReport,
+  NewAnnotation,
+  PlacedAnnotation,
+} from '../../electron/shared/annotations.ts'
+import type { IpcError } from '../../electron/shared/contract.ts'
+import type { Block, ContentLang } from '../../electron/shared/model.ts'
+import { useApi } from '../api.ts'
+import { useNoticesStore } from './notices.ts'
+
+const key = (docId: string, blockId: string) => `${docId}#${blockId}`
+
+/**
+ * Bookmarks, highlights and notes. Changes show at once and are rolled back, with a message, if
+ * main refuses to store them; main's answer is the truth that replaces the optimistic copy.
+ */
+export const useAnnotationsStore = defineStore('annotations', () => {
+  const items = shallowRef<PlacedAnnotation[]>([])
+  const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  /** The annotation whose note is being edited, if any. */
+  const editingId = ref<string | null>(null)
+  const notices = useNoticesStore()
+
+  const byBlock = computed(() => {
+    const map = new Map<string, PlacedAnnotation[]>()
+    for (const item of items.value) {
+      if (!item.placement.blockId) continue
+      const k = key(item.annotation.anchor.docId, item.placement.blockId)
+      map.set(k, [...(map.get(k) ?? []), item])
+    }
+    return map
+  })
+
+  const countsByDoc = computed(() => {
+    const counts = new Map<string, { bookmarks: number; notes: number; highlights: number }>()
+    for (const { annotation } of items.value) {
+      const c = counts.get(annotation.anchor.docId) ?? { bookmarks: 0, notes: 0, highlights: 0 }
+      if (annotation.kind === 'bookmark') c.bookmarks++
+      else if (annotation.kind === 'highlight') c.highlights++
+      if (annotation.note.trim()) c.notes++
+      counts.set(annotation.anchor.docId, c)
+    }
+    return counts
+  })
+
+  function forBlock(docId: string, blockId: string): PlacedAnnotation[] {
+    return byBlock.value.get(key(docId, blockId)) ?? []
+  }
+
+  function forDocument(docId: string): PlacedAnnotation[] {
+    return items.value.filter((i) => i.annotation.anchor.docId === docId)
+  }
+
+  async function load(): Promise<void> {
+    status.value = 'loading'
+    const result = await useApi().annotations.list()
+    if (result.ok) {
+      items.value = result.value
+      status.value = 'ready'
+    } else {
+      status.value = 'error'
+      notices.pushError(result.error)
+    }
+  }
+
+  function replace(id: string, next: PlacedAnnotation | null): void {
+    items.value = next
+      ? items.value.some((i) => i.annotation.id === id)
+        ? items.value.map((i) => (i.annotation.id === id ? next : i))
+        : [...items.value, next]
+      : items.value.filter((i) => i.annotation.id !== id)
+  }
+
+  function refuse(previous: PlacedAnnotation[], error: IpcError): false {
+    items.value = previous
+    notices.pushError(error)
+    return false
+  }
+
+  async function create(input: Omit<NewAnnotation, 'id'>): Promise<Annotation | false> {
+    const previous = items.value
+    const id = crypto.randomUUID()
+    const stamp = new Date().toISOString()
+    const draft: Annotation = { ...input, id, createdAt: stamp, updatedAt: stamp, deletedAt: null }
+    const { anchor } = input
+    replace(id, {
+      annotation: draft,
+      placement: { status: 'exact', blockId: anchor.blockId, start: anchor.start, end: anchor.end },
+    })
+    const result = await useApi().annotations.create({ ...input, id })
+    if (!result.ok) return refuse(previous, result.error)
+    replace(id, {
+      annotation: result.value,
+      placement: items.value.find((i) => i.annotation.id === id)!.placement,
+    })
+    return result.value
+  }
+
+  async function update(patch: AnnotationPatch): Promise<boolean> {
+    const previous = items.value
+    const current = previous.find((i) => i.annotation.id === patch.id)
+    if (!current) return false
+    replace(patch.id, { ...current, annotation: { ...current.annotation, ...patch } })
+    const result = await useApi().annotations.update(patch)
+    if (!result.ok) return refuse(previous, result.error)
+    replace(patch.id, { ...current, annotation: result.value })
+    return true
+  }
+
+  /** Deletes at once and offers Undo for a few seconds. */
+  async function remove(id: string): Promise<boolean> {
+    const previous = items.value
+    const current = previous.find((i) => i.annotation.id === id)
+    if (!current) return false
+    replace(id, null)
+    const result = await useApi().annotations.delete({ id })
+    if (!result.ok) return refuse(previous, result.error)
+    notices.pushInfo('deleted', { label: 'undo', run: () => void restore(current) })
+    return true
+  }
+
+  async function restore(item: PlacedAnnotation): Promise<boolean> {
+    const previous = items.value
+    replace(item.annotation.id, item)
+    const result = await useApi().annotations.restore({ id: item.annotation.id })
+    if (!result.ok) return refuse(previous, result.error)
+    replace(item.annotation.id, { ...item, annotation: result.value })
+    return true
+  }
+
+  function bookmarkOf(docId: string, blockId: string): PlacedAnnotation | undefined {
+    return forBlock(docId, blockId).find((i) => i.annotation.kind === 'bookmark')
+  }
+
+  async function toggleBookmark(docId: string, block: Block, lang: ContentLang): Promise<boolean> {
+    const existing = bookmarkOf(docId, block.id)
+    if (existing) return remove(existing.annotation.id)
+    return Boolean(
+      await create({
+        kind: 'bookmark',
+        anchor: blockAnchor(docId, block, lang),
+        color: null,
+        note: '',
+      }),
+    )
+  }
+
+  async function addBlockNote(docId: string, block: Block, lang: ContentLang): Promise<void> {
+    const created = await create({
+      kind: 'note',
+      anchor: blockAnchor(docId, block, lang),
+      color: null,
+      note: '',
+    })
+    if (created) editingId.value = created.id
+  }
+
+  async function exportAs(format: 'markdown' | 'json', docId?: string): Promise<boolean> {
+    const result = await useApi().annotations.export(docId ? { format, docId } : { format })
+    if (!result.ok) return refuse(items.value, result.error)
+    const url = URL.createObjectURL(
+      new Blob([result.value.content], { type: result.value.mimeType }),
+    )
+    const link = Object.assign(document.createElement('a'), {
+      href: url,
+      download: result.value.filename,
+    })
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    notices.pushInfo('exported')
+    return true
+  }
+
+  async function previewImport(content: string): Promise<ImportReport | IpcError> {
+    const result = await useApi().annotations.previewImport({ content })
+    return result.ok ? result.value : result.error
+  }
+
+  async function importFrom(content: string): Promise<ImportReport | IpcError> {
+    const result = await useApi().annotations.import({ content })
+    if (!result.ok) return result.error
+    await load()
+    notices.pushInfo('imported')
+    return result.value
+  }
+
+  return {
+    items,
+    status,
+    editingId,
+    countsByDoc,
+    forBlock,
+    forDocument,
+    bookmarkOf,
+    load,
+    create,
+    update,
+    remove,
+    toggleBookmark,
+    addBlockNote,
+    exportAs,
+    previewImport,
+    importFrom,
+  }
+})

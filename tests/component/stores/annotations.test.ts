@@ -1,0 +1,75 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { makeAnchor } from '../../../electron/shared/anchoring.ts'
+import type { Document } from '../../../electron/shared/model.ts'
+import { useAnnotationsStore } from '../../../src/stores/annotations.ts'
+import { useNoticesStore } from '../../../src/stores/notices.ts'
+import { installReader, type RendererHarness } from '../../support/renderer.ts'
+
+let harness: RendererHarness
+let doc: Document
+beforeEach(async () => {
+  harness = await installReader()
+  setActivePinia(createPinia())
+  doc = await harness.services.corpus.get('harbour-notes')
+})
+
+describe('annotations store', () => {
+  it('shows a new highlight at once and keeps main’s stored copy', async () => {
+    const store = useAnnotationsStore()
+    const pending = store.create({
+      kind: 'highlight',
+      anchor: makeAnchor(doc.id, doc.blocks[1]!, 'zh', 0, 5),
+      color: 'blue',
+      note: '',
+    })
+    expect(store.items).toHaveLength(1)
+    const created = await pending
+    expect(created && created.createdAt).toBeTruthy()
+    expect((await harness.services.annotations.list()).map((p) => p.annotation.id)).toEqual([
+      created && created.id,
+    ])
+  })
+
+  it('rolls back and says why when main refuses a change', async () => {
+    const store = useAnnotationsStore()
+    const bad = {
+      kind: 'highlight' as const,
+      anchor: makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 5),
+      color: null,
+      note: '',
+    }
+    expect(await store.create(bad)).toBe(false)
+    expect(store.items).toEqual([])
+    expect(useNoticesStore().items.at(-1)).toMatchObject({
+      kind: 'error',
+      error: { code: 'invalid-input' },
+    })
+  })
+
+  it('toggles a bookmark on a block and counts it for the library card', async () => {
+    const store = useAnnotationsStore()
+    await store.toggleBookmark(doc.id, doc.blocks[0]!, 'en')
+    expect(store.bookmarkOf(doc.id, 'b001')).toBeTruthy()
+    expect(store.countsByDoc.get(doc.id)).toEqual({ bookmarks: 1, notes: 0, highlights: 0 })
+    await store.toggleBookmark(doc.id, doc.blocks[0]!, 'en')
+    expect(store.bookmarkOf(doc.id, 'b001')).toBeUndefined()
+  })
+
+  it('deletes with an Undo that brings the annotation back', async () => {
+    const store = useAnnotationsStore()
+    const created = await store.create({
+      kind: 'note',
+      anchor: makeAnchor(doc.id, doc.blocks[2]!, 'en', 0, 5),
+      color: null,
+      note: 'keep me',
+    })
+    await store.remove(created ? created.id : '')
+    expect(store.items).toEqual([])
+    const undo = useNoticesStore().items.find((n) => n.kind === 'info' && n.action)
+    if (undo?.kind !== 'info' || !undo.action) throw new Error('no undo offered')
+    undo.action.run()
+    await expect.poll(async () => (await harness.services.annotations.list()).length).toBe(1)
+    expect(store.items[0]!.annotation.note).toBe('keep me')
+  })
+})
