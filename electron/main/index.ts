@@ -1,20 +1,27 @@
 import { app, BrowserWindow, ipcMain } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createServices } from '../core/services.ts'
+import { APP_ORIGIN, isAppSchemeUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts'
 import { registerIpc } from './ipc.ts'
 import { installMenu } from './menu.ts'
 import { enforceSecurityRules } from './security.ts'
 import { createMainWindow } from './window.ts'
 
 const rendererDevUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
-const rendererFile = join(import.meta.dirname, '../renderer/index.html')
-const appOrigin = rendererDevUrl ? new URL(rendererDevUrl).origin : null
+const rendererDir = join(import.meta.dirname, '../renderer')
+const devOrigin = rendererDevUrl ? new URL(rendererDevUrl).origin : null
 
 function isAppUrl(url: string): boolean {
-  if (appOrigin) return new URL(url, appOrigin).origin === appOrigin
-  return url.split('#')[0] === pathToFileURL(rendererFile).href
+  if (!devOrigin) return isAppSchemeUrl(url)
+  try {
+    return new URL(url).origin === devOrigin
+  } catch {
+    return false
+  }
 }
+
+// Must happen before the app is ready.
+registerAppScheme()
 
 // A second launch hands over to the first instance, which comes to the front.
 if (!app.requestSingleInstanceLock()) {
@@ -25,6 +32,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  serveAppScheme(rendererDir)
   enforceSecurityRules(isAppUrl)
 
   const services = createServices({
@@ -51,7 +59,7 @@ async function start(): Promise<void> {
     })
     window.on('closed', () => (window = null))
     if (rendererDevUrl) void window.loadURL(rendererDevUrl)
-    else void window.loadFile(rendererFile)
+    else void window.loadURL(`${APP_ORIGIN}/index.html`)
   }
   open()
 
