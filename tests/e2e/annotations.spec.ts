@@ -62,6 +62,9 @@ describe('annotations', () => {
     const editor = page.getByRole('textbox', { name: /^Note/ })
     await editor.fill('The **first** of the four aspects')
     await page.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(async () => (await app!.services.annotations.list()).map((p) => p.annotation.note))
+      .toEqual(['The **first** of the four aspects'])
     await expect.poll(() => highlightCount(app!, 'yellow')).toBe(1)
 
     await page.locator('[data-block-id="b003"]').focus()
@@ -72,8 +75,8 @@ describe('annotations', () => {
 
     await page.getByRole('radio', { name: 'Side by side' }).click()
     await expect
-      .poll(() => page.locator('[data-block-id="b002"] .text.lang-zh').getAttribute('class'))
-      .toContain('aligned-yellow')
+      .poll(() => page.locator('[data-block-id="b002"] .text.lang-zh').getAttribute('style'))
+      .toContain('--hl-yellow-line')
     await app.screenshot('annotations-side-by-side')
 
     await app.restart()
