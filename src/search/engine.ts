@@ -1,7 +1,8 @@
 import MiniSearch, { type SearchResult } from 'minisearch'
 import type { Document, GlossaryTerm } from '../../electron/shared/model.ts'
-import { GlossaryMatcher } from './glossary.ts'
+import { GlossaryMatcher, termForms } from './glossary.ts'
 import {
+  glossaryTerm,
   INDEX_HASH,
   INDEX_OPTIONS,
   SEARCH_DEFAULTS,
@@ -10,6 +11,8 @@ import {
 } from './options.ts'
 import { parseQuery } from './query.ts'
 import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
+
+const FEW_RESULTS = 10
 
 export interface SearchHit {
   docId: string
@@ -29,17 +32,25 @@ export interface IndexFile {
   index: unknown
 }
 
-export function indexedBlocks(documents: readonly Document[]): IndexedBlock[] {
+export function indexedBlocks(
+  documents: readonly Document[],
+  glossary: readonly GlossaryTerm[] = [],
+): IndexedBlock[] {
+  const matcher = new GlossaryMatcher(glossary)
   return documents.flatMap((doc) =>
-    doc.blocks.map((block) => ({
-      id: `${doc.id}#${block.id}`,
-      docId: doc.id,
-      blockId: block.id,
-      type: block.type,
-      en: block.en,
-      zh: block.zh,
-      title: `${doc.title.en} ${doc.title.zh}`,
-    })),
+    doc.blocks.map((block, i) => {
+      const found = [...matcher.find(block.en, 'en'), ...matcher.find(block.zh, 'zh')]
+      return {
+        id: `${doc.id}#${block.id}`,
+        docId: doc.id,
+        blockId: block.id,
+        type: block.type,
+        en: block.en,
+        zh: block.zh,
+        title: i === 0 ? `${doc.title.en} ${doc.title.zh}` : '',
+        terms: [...new Set(found.map((m) => glossaryTerm(m.term.id)))].join(' '),
+      }
+    }),
   )
 }
 
@@ -47,10 +58,12 @@ export function indexedBlocks(documents: readonly Document[]): IndexedBlock[] {
 export class SearchEngine {
   private readonly index: MiniSearch<IndexedBlock>
   private readonly glossary: GlossaryMatcher | null
+  private readonly termsById: Map<string, GlossaryTerm>
 
   private constructor(index: MiniSearch<IndexedBlock>, glossary: readonly GlossaryTerm[]) {
     this.index = index
     this.glossary = glossary.length ? new GlossaryMatcher(glossary) : null
+    this.termsById = new Map(glossary.map((t) => [glossaryTerm(t.id), t]))
   }
 
   static build(
@@ -58,15 +71,23 @@ export class SearchEngine {
     glossary: readonly GlossaryTerm[] = [],
   ): SearchEngine {
     const index = new MiniSearch<IndexedBlock>(INDEX_OPTIONS)
-    index.addAll(indexedBlocks(documents))
+    index.addAll(indexedBlocks(documents, glossary))
     return new SearchEngine(index, glossary)
   }
 
   /** Loads a shipped index; null when it was built with other options and must be rebuilt. */
   static load(file: IndexFile, glossary: readonly GlossaryTerm[] = []): SearchEngine | null {
     if (file.hash !== INDEX_HASH) return null
-    const json = typeof file.index === 'string' ? file.index : JSON.stringify(file.index)
-    return new SearchEngine(MiniSearch.loadJSON<IndexedBlock>(json, INDEX_OPTIONS), glossary)
+    // An index already parsed (the usual case: it arrives inside the JSON of its IndexFile) is
+    // loaded as is; loadJSON would only stringify and parse it again.
+    const index =
+      typeof file.index === 'string'
+        ? MiniSearch.loadJSON<IndexedBlock>(file.index, INDEX_OPTIONS)
+        : MiniSearch.loadJS<IndexedBlock>(
+            file.index as Parameters<typeof MiniSearch.loadJS>[0],
+            INDEX_OPTIONS,
+          )
+    return new SearchEngine(index, glossary)
   }
 
   serialize(): IndexFile {
@@ -78,21 +99,32 @@ export class SearchEngine {
   }
 
   search(raw: string, limit = 50): SearchHit[] {
-    const { query } = parseQuery(raw, this.glossary)
-    if (!query) return []
-    return this.index
-      .search(query, SEARCH_DEFAULTS)
-      .slice(0, Math.max(0, limit))
-      .map((result) => this.toHit(result))
+    const exact = parseQuery(raw, this.glossary, { typos: false }).query
+    if (!exact) return []
+    let results = this.index.search(exact, SEARCH_DEFAULTS)
+    // Typo tolerance costs time on every common word; it is only worth it when exact words fall short.
+    if (results.length < FEW_RESULTS) {
+      const tolerant = parseQuery(raw, this.glossary, { typos: true }).query
+      if (tolerant) results = this.index.search(tolerant, SEARCH_DEFAULTS)
+    }
+    return results.slice(0, Math.max(0, limit)).map((result) => this.toHit(result))
   }
 
   private toHit(result: SearchResult): SearchHit {
     const stored = result as unknown as SearchResult & StoredBlock
     const fields = new Set(Object.values(result.match).flat())
-    const inEn = fields.has('en')
-    const inZh = fields.has('zh')
-    const enRanges = matchRanges(stored.en, result.terms)
-    const zhRanges = matchRanges(stored.zh, result.terms)
+    // A glossary match (`g:<id>`) is highlighted wherever the term's forms stand, in both languages.
+    const words = result.terms.flatMap((term) => {
+      const entry = this.termsById.get(term)
+      return entry
+        ? [...termForms(entry, 'en'), ...termForms(entry, 'zh')].map((f) => f.toLowerCase())
+        : [term]
+    })
+    const enRanges = matchRanges(stored.en, words)
+    const zhRanges = matchRanges(stored.zh, words)
+    // A glossary term matches through its own field; the text shows in which language it stands.
+    const inEn = fields.has('en') || (fields.has('terms') && enRanges.length > 0)
+    const inZh = fields.has('zh') || (fields.has('terms') && zhRanges.length > 0)
     return {
       docId: stored.docId,
       blockId: stored.blockId,

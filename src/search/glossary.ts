@@ -1,4 +1,5 @@
 import type { ContentLang, GlossaryTerm } from '../../electron/shared/model.ts'
+import { escapeRegExp } from './normalize.ts'
 
 export interface TermMatch {
   term: GlossaryTerm
@@ -11,64 +12,49 @@ export function termForms(term: GlossaryTerm, lang: ContentLang): string[] {
   return [term[lang], ...(term.aliases?.[lang] ?? [])]
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u
-
 /**
  * Finds glossary terms in a text. English forms match case-insensitively on word boundaries;
- * Chinese forms match anywhere (Chinese has no spaces). Where matches overlap the longest wins,
- * so "Guangdong-Hong Kong-Macao Greater Bay Area" is one term, not three.
+ * Chinese forms match anywhere (Chinese has no spaces). Where forms overlap the longest wins, so
+ * "Guangdong-Hong Kong-Macao Greater Bay Area" is one term, not three. One regular expression per
+ * language, longest forms first, scans each text once.
  */
 export class GlossaryMatcher {
-  private readonly forms: Array<{
-    term: GlossaryTerm
-    form: string
-    folded: string
-    lang: ContentLang
-  }>
+  private readonly byForm = new Map<string, GlossaryTerm>()
+  private readonly patterns: Record<ContentLang, RegExp | null>
 
   constructor(terms: readonly GlossaryTerm[]) {
-    this.forms = terms
-      .flatMap((term) =>
-        (['en', 'zh'] as const).flatMap((lang) =>
-          termForms(term, lang).map((form) => ({ term, form, folded: fold(form), lang })),
-        ),
-      )
-      .filter((f) => f.folded.length > 0)
-      .sort((a, b) => b.folded.length - a.folded.length)
+    const forms: Record<ContentLang, string[]> = { en: [], zh: [] }
+    for (const term of terms) {
+      for (const lang of ['en', 'zh'] as const) {
+        for (const form of termForms(term, lang)) {
+          const key = form.toLowerCase()
+          if (!key || this.byForm.has(key)) continue
+          this.byForm.set(key, term)
+          forms[lang].push(form)
+        }
+      }
+    }
+    const alternation = (list: string[]) =>
+      list
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')
+    this.patterns = {
+      en: forms.en.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(forms.en)})(?![\\p{L}\\p{N}])`, 'giu')
+        : null,
+      zh: forms.zh.length ? new RegExp(alternation(forms.zh), 'giu') : null,
+    }
   }
 
   find(text: string, lang: ContentLang): TermMatch[] {
-    const folded = fold(text)
-    const taken: TermMatch[] = []
-    for (const { term, folded: needle, lang: formLang } of this.forms) {
-      if (formLang !== lang) continue
-      let from = 0
-      for (;;) {
-        const start = folded.indexOf(needle, from)
-        if (start < 0) break
-        const end = start + needle.length
-        from = start + 1
-        if (lang === 'en' && !onWordBoundaries(folded, start, end)) continue
-        if (taken.some((m) => start < m.end && end > m.start)) continue
-        taken.push({ term, start, end })
-      }
+    const pattern = this.patterns[lang]
+    if (!pattern) return []
+    const found: TermMatch[] = []
+    for (const match of text.matchAll(pattern)) {
+      const term = this.byForm.get(match[0].toLowerCase())
+      if (term) found.push({ term, start: match.index, end: match.index + match[0].length })
     }
-    return taken.sort((a, b) => a.start - b.start)
+    return found
   }
-}
-
-/** Case folding that keeps every index where it was, so matches map back onto the original text. */
-function fold(text: string): string {
-  let out = ''
-  for (const char of text) {
-    const lower = char.toLowerCase()
-    out += lower.length === char.length ? lower : char
-  }
-  return out
-}
-
-function onWordBoundaries(text: string, start: number, end: number): boolean {
-  const before = text[start - 1]
-  const after = text[end]
-  return !(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after))
 }

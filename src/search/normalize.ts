@@ -17,3 +17,8 @@ export const HAN = /\p{Script=Han}/u
 export const HAN_RUN = /\p{Script=Han}+/gu
 /** A word: letters and digits, possibly joined by inner hyphens, dots, commas or apostrophes. */
 export const WORD = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*/gu
+
+/** A literal string as a regular-expression pattern. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,6 +1,7 @@
 import type { Query } from 'minisearch'
 import type { GlossaryMatcher } from './glossary.ts'
 import { normalize } from './normalize.ts'
+import { glossaryTerm } from './options.ts'
 import { tokenizeQuery, type QueryToken } from './tokenize.ts'
 
 /** Queries longer than this are cut: nobody types more, and a pasted page must stay fast. */
@@ -21,14 +22,18 @@ export interface ParsedQuery {
   terms: string[]
 }
 
-function leavesOf(token: QueryToken, isLast: boolean, typing: boolean): Leaf[] {
-  if (token.kind === 'han')
+/** Words too common to narrow anything down; left out of a query that has other words. */
+const STOP_WORDS = new Set('a an and as at be by for from in is of on or the to with'.split(' '))
+
+function leavesOf(token: QueryToken, isLast: boolean, typing: boolean, typos: boolean): Leaf[] {
+  if (token.kind === 'han') {
     return token.terms.map((term) => ({ term, prefix: false, fuzzy: false }))
-  const long = token.term.length >= 5 && !/^\d/.test(token.term)
+  }
+  const long = typos && token.term.length >= 5 && !/^\d/.test(token.term)
   return [
     {
       term: token.term,
-      // The word being typed matches as a prefix; longer words tolerate typos.
+      // The word being typed matches as a prefix; longer words may tolerate typos.
       prefix: isLast && typing,
       fuzzy: long ? 0.2 : false,
     },
@@ -39,14 +44,21 @@ function leavesOf(token: QueryToken, isLast: boolean, typing: boolean): Leaf[] {
  * Turns what the user typed into a MiniSearch query tree: every word is required (AND), a Chinese
  * run requires all its bigrams, and a glossary term may match in the other language instead.
  */
-export function parseQuery(raw: string, glossary: GlossaryMatcher | null): ParsedQuery {
+export function parseQuery(
+  raw: string,
+  glossary: GlossaryMatcher | null,
+  { typos }: { typos: boolean } = { typos: true },
+): ParsedQuery {
   const text = raw.slice(0, MAX_QUERY_LENGTH)
   const typing = !/\s$/.test(text)
-  const tokens = tokenizeQuery(text).slice(0, MAX_TOKENS)
+  const typed = tokenizeQuery(text).slice(0, MAX_TOKENS)
+  const isStop = (t: QueryToken, i: number) =>
+    t.kind === 'word' && STOP_WORDS.has(t.term) && !(typing && i === typed.length - 1)
+  const tokens = typed.every(isStop) ? typed : typed.filter((t, i) => !isStop(t, i))
   if (!tokens.length) return { query: null, terms: [] }
 
   const clauses: Clause[] = tokens.map((token, i) => [
-    leavesOf(token, i === tokens.length - 1, typing),
+    leavesOf(token, i === tokens.length - 1, typing, typos),
   ])
   if (glossary) expandWithGlossary(text, tokens, clauses, glossary)
 
@@ -72,9 +84,9 @@ export function parseQuery(raw: string, glossary: GlossaryMatcher | null): Parse
 }
 
 /**
- * Where the query names a glossary term, its translation becomes an alternative: "Talent Island"
- * also finds 人才岛, and 碉楼与村落 finds "Diaolou and Villages". The tokens the term covers are
- * merged into one clause with two alternatives.
+ * Where the query names a glossary term, the term itself becomes an alternative: every block that
+ * contains it in either language is indexed under `g:<id>`, so "Talent Island" also finds 人才岛 and
+ * 碉楼与村落 finds "Diaolou and Villages". The tokens the term covers merge into one clause.
  */
 function expandWithGlossary(
   text: string,
@@ -88,11 +100,10 @@ function expandWithGlossary(
       const span = normalize(normalized.slice(match.start, match.end))
       const covered = tokenIndexesIn(tokens, span)
       if (!covered.length) continue
-      const other = lang === 'en' ? match.term.zh : match.term.en
-      const translation = tokenizeQuery(other).flatMap((t) => leavesOf(t, false, false))
+      const term: Leaf = { term: glossaryTerm(match.term.id), prefix: false, fuzzy: false }
       const original = covered.flatMap((i) => clauses[i]!.flat())
       const first = covered[0]!
-      clauses[first] = [original, translation]
+      clauses[first] = [original, [term]]
       for (const i of covered.slice(1)) clauses[i] = []
     }
   }

@@ -1,4 +1,4 @@
-import { HAN } from './normalize.ts'
+import { escapeRegExp, HAN } from './normalize.ts'
 
 /** A half-open range [start, end) of UTF-16 indexes into a text. */
 export type Range = [number, number]
@@ -10,10 +10,6 @@ export interface Snippet {
   /** The snippet starts after, or ends before, the block's text. */
   cutStart: boolean
   cutEnd: boolean
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /**

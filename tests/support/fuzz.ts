@@ -1,14 +1,4 @@
-/** A small deterministic PRNG (mulberry32), so a failing fuzz case can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from '../../bench/random.ts'
 
 function deep(depth: number): unknown {
   let value: unknown = 'bottom'
@@ -18,7 +8,7 @@ function deep(depth: number): unknown {
 
 /** Values of every JSON-ish shape that no schema of ours accepts where a specific type is expected. */
 export function hostileValues(seed: number, count: number): unknown[] {
-  const next = random(seed)
+  const next = mulberry32(seed)
   const pool: Array<() => unknown> = [
     () => null,
     () => 0,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { random } from './fuzz.ts'
+import { mulberry32 } from '../../bench/random.ts'
 
 const SAVE_LOOP = join(import.meta.dirname, 'save-loop.ts')
 
@@ -56,7 +56,7 @@ export async function killWriterRepeatedly(
 
 async function killLane(kills: number, seed: number): Promise<KillOutcome['lost']> {
   const dir = await mkdtemp(join(tmpdir(), 'kill-writer-'))
-  const next = random(seed)
+  const next = mulberry32(seed)
   const lost: KillOutcome['lost'] = []
   for (let kill = 1; kill <= kills; kill++) {
     const acknowledged = await runOnce(dir, Math.floor(next() * 40))

@@ -1,0 +1,421 @@
+import { spawnSync } from 'node:child_process'
+import { cpus, totalmem } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { getHeapStatistics, setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import MiniSearch from 'minisearch'
+import type { Document, GlossaryTerm } from '../electron/shared/model.ts'
+import { indexedBlocks, SearchEngine, type IndexFile } from '../src/search/engine.ts'
+import type { IndexedBlock } from '../src/search/options.ts'
+import { generateCorpus, loadRealCorpus } from './generate.ts'
+import { LinearScan } from './linear-scan.ts'
+import { QUERIES, QUERY_CATEGORIES, RECALL_CATEGORIES, type QueryCategory } from './queries.ts'
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Generates a synthetic bilingual corpus per size and measures the search engine on it: index build,
+serialized size, JSON parse + load, query latency against a linear scan, Chinese recall against
+MiniSearch's default tokenizer, and heap used.
+
+Options:
+  --sizes 100,2000,10000   document counts to measure (default: 100,2000,10000)
+  --runs N                 timed runs of every query after one warm-up (default: 5)
+  --seed N                 generator seed (default: 20240601)
+  --json                   print one JSON object with the figures, and nothing else, on stdout`
+
+const DEFAULT_SIZES = [100, 2000, 10000]
+const TARGET_SIZE = 2000
+const TARGETS = { searchP95Ms: 10, speedup: 20, loadVsBuild: 3 }
+const MB = 1024 * 1024
+
+interface LatencyStats {
+  p50Ms: number
+  p95Ms: number
+}
+
+export interface SizeResult {
+  documents: number
+  blocks: number
+  generateMs: number
+  buildMs: number
+  serializeMs: number
+  serializedBytes: number
+  parseMs: number
+  loadMs: number
+  /** buildMs / loadMs: how many times faster loading the shipped index is than building it. */
+  loadVsBuild: number
+  search: LatencyStats
+  scan: LatencyStats
+  speedupP50: number
+  speedupP95: number
+  byCategory: Record<QueryCategory, { search: LatencyStats; scan: LatencyStats }>
+  recall: {
+    ours: number
+    defaultTokenizer: number
+    queries: Array<{ query: string; relevant: number; ours: number; defaultTokenizer: number }>
+  }
+  /** process.memoryUsage().heapUsed after building (after a full GC): documents + index. */
+  heapUsedMB: number
+  /** The growth of heapUsed across the build (after a full GC each side): the index alone. */
+  indexHeapMB: number
+}
+
+export interface BenchReport {
+  node: string
+  date: string
+  seed: number
+  runsPerQuery: number
+  queries: number
+  machine: { cpus: number; cpuModel: string; totalMemGB: number; heapLimitMB: number }
+  wallMs: number
+  sizes: SizeResult[]
+  targets: {
+    at2000: {
+      searchP95Under10ms: boolean
+      atLeast20xFasterThanScan: boolean
+      loadAtLeast3xFasterThanBuild: boolean
+    } | null
+  }
+}
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`)
+}
+
+/** A full garbage collection, so heapUsed counts live objects only. */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc
+  if (exposed) return exposed
+  setFlagsFromString('--expose-gc')
+  return runInNewContext('gc') as () => void
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return 0
+  const rank = Math.ceil((p / 100) * sorted.length)
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
+}
+
+function stats(samples: readonly number[]): LatencyStats {
+  const sorted = [...samples].sort((a, b) => a - b)
+  return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) }
+}
+
+/** Latencies per query: every query once to warm up, then `runs` rounds over the whole mix. */
+function timeQueries(run: (query: string) => unknown, runs: number): number[][] {
+  const samples: number[][] = QUERIES.map(() => [])
+  for (const { text } of QUERIES) run(text)
+  for (let r = 0; r < runs; r++) {
+    QUERIES.forEach(({ text }, i) => {
+      const start = performance.now()
+      run(text)
+      samples[i]!.push(performance.now() - start)
+    })
+  }
+  return samples
+}
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const start = performance.now()
+  const value = fn()
+  return { value, ms: performance.now() - start }
+}
+
+function recallOf(found: Iterable<string>, relevant: ReadonlySet<string>): number {
+  let hit = 0
+  for (const id of new Set(found)) if (relevant.has(id)) hit++
+  return hit / relevant.size
+}
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits))
+const roundStats = (s: LatencyStats): LatencyStats => ({
+  p50Ms: round(s.p50Ms, 3),
+  p95Ms: round(s.p95Ms, 3),
+})
+
+function measureSize(
+  documentCount: number,
+  glossary: readonly GlossaryTerm[],
+  seed: number,
+  runs: number,
+  gc: () => void,
+): SizeResult {
+  const tag = `[${documentCount}]`
+  log(`${tag} generating`)
+  const generated = timed(() => generateCorpus(documentCount, seed))
+  const documents: Document[] = generated.value
+  const blocks = documents.reduce((n, d) => n + d.blocks.length, 0)
+
+  gc()
+  const heapBefore = process.memoryUsage().heapUsed
+  log(`${tag} building the index over ${blocks} blocks`)
+  let start = performance.now()
+  // Held in a nullable local only, so the built index can be collected before the loaded one exists.
+  let builtEngine: SearchEngine | null = SearchEngine.build(documents, glossary)
+  const buildMs = performance.now() - start
+  gc()
+  const heapAfter = process.memoryUsage().heapUsed
+
+  log(`${tag} serializing`)
+  start = performance.now()
+  let json: string | null = JSON.stringify(builtEngine.serialize())
+  const serializeMs = performance.now() - start
+  builtEngine = null
+  const serializedBytes = Buffer.byteLength(json, 'utf8')
+
+  log(`${tag} parsing and loading`)
+  start = performance.now()
+  let file: IndexFile | null = JSON.parse(json) as IndexFile
+  const parseMs = performance.now() - start
+  json = null
+  start = performance.now()
+  const engine = SearchEngine.load(file, glossary)
+  const loadMs = performance.now() - start
+  file = null
+  if (!engine) throw new Error('the serialized index did not load (hash mismatch)')
+  gc()
+
+  log(`${tag} timing ${QUERIES.length} queries × ${runs} runs (search)`)
+  const searchSamples = timeQueries((q) => engine.search(q), runs)
+  log(`${tag} timing ${QUERIES.length} queries × ${runs} runs (linear scan)`)
+  const scan = new LinearScan(documents)
+  const scanSamples = timeQueries((q) => scan.search(q), runs)
+
+  const search = stats(searchSamples.flat())
+  const scanStats = stats(scanSamples.flat())
+  const byCategory = Object.fromEntries(
+    QUERY_CATEGORIES.map((category) => {
+      const pick = (samples: number[][]) =>
+        samples.filter((_, i) => QUERIES[i]!.category === category).flat()
+      return [
+        category,
+        {
+          search: roundStats(stats(pick(searchSamples))),
+          scan: roundStats(stats(pick(scanSamples))),
+        },
+      ]
+    }),
+  ) as SizeResult['byCategory']
+
+  log(`${tag} recall on the Chinese queries (default tokenizer index for comparison)`)
+  const plain = new MiniSearch<IndexedBlock>({ fields: ['en', 'zh'], storeFields: [] })
+  plain.addAll(indexedBlocks(documents))
+  const perQuery: SizeResult['recall']['queries'] = []
+  for (const { text } of QUERIES.filter((q) => RECALL_CATEGORIES.includes(q.category))) {
+    const relevant = new Set(scan.search(text))
+    if (!relevant.size) continue
+    const ours = engine.search(text, Number.MAX_SAFE_INTEGER).map((h) => `${h.docId}#${h.blockId}`)
+    const theirs = plain.search(text).map((r) => String(r.id))
+    perQuery.push({
+      query: text,
+      relevant: relevant.size,
+      ours: round(recallOf(ours, relevant), 4),
+      defaultTokenizer: round(recallOf(theirs, relevant), 4),
+    })
+  }
+  const mean = (key: 'ours' | 'defaultTokenizer') =>
+    perQuery.length ? round(perQuery.reduce((s, q) => s + q[key], 0) / perQuery.length, 4) : 0
+
+  return {
+    documents: documentCount,
+    blocks,
+    generateMs: round(generated.ms, 1),
+    buildMs: round(buildMs, 1),
+    serializeMs: round(serializeMs, 1),
+    serializedBytes,
+    parseMs: round(parseMs, 1),
+    loadMs: round(loadMs, 1),
+    loadVsBuild: round(buildMs / loadMs),
+    search: roundStats(search),
+    scan: roundStats(scanStats),
+    speedupP50: round(scanStats.p50Ms / search.p50Ms, 1),
+    speedupP95: round(scanStats.p95Ms / search.p95Ms, 1),
+    byCategory,
+    recall: { ours: mean('ours'), defaultTokenizer: mean('defaultTokenizer'), queries: perQuery },
+    heapUsedMB: round(heapAfter / MB, 1),
+    indexHeapMB: round((heapAfter - heapBefore) / MB, 1),
+  }
+}
+
+function targetsAt(sizes: readonly SizeResult[]): BenchReport['targets']['at2000'] {
+  const at = sizes.find((s) => s.documents === TARGET_SIZE)
+  if (!at) return null
+  return {
+    searchP95Under10ms: at.search.p95Ms < TARGETS.searchP95Ms,
+    atLeast20xFasterThanScan: at.speedupP95 >= TARGETS.speedup,
+    loadAtLeast3xFasterThanBuild: at.loadVsBuild >= TARGETS.loadVsBuild,
+  }
+}
+
+const int = (n: number) => n.toLocaleString('en-US')
+const ms = (n: number) => (n >= 100 ? int(Math.round(n)) : n.toFixed(n >= 10 ? 1 : 2)) + ' ms'
+const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`
+const pct = (n: number) => `${(n * 100).toFixed(1)} %`
+
+/** The figures as a Markdown table, one column per size (also what the README shows). */
+export function formatTable(report: BenchReport): string {
+  const rows: Array<[string, (s: SizeResult) => string]> = [
+    ['blocks', (s) => int(s.blocks)],
+    ['index build', (s) => ms(s.buildMs)],
+    ['serialized index', (s) => megabytes(s.serializedBytes)],
+    ['JSON.parse', (s) => ms(s.parseMs)],
+    ['load (loadJSON)', (s) => ms(s.loadMs)],
+    ['load vs build', (s) => `${s.loadVsBuild.toFixed(1)}× faster`],
+    ['search p50 / p95', (s) => `${ms(s.search.p50Ms)} / ${ms(s.search.p95Ms)}`],
+    ['linear scan p50 / p95', (s) => `${ms(s.scan.p50Ms)} / ${ms(s.scan.p95Ms)}`],
+    ['speed-up p50 / p95', (s) => `${s.speedupP50.toFixed(1)}× / ${s.speedupP95.toFixed(1)}×`],
+    ['zh recall: ours', (s) => pct(s.recall.ours)],
+    ['zh recall: default tokenizer', (s) => pct(s.recall.defaultTokenizer)],
+    ['heap used after build', (s) => `${int(Math.round(s.heapUsedMB))} MB`],
+    ['of which the index', (s) => `${int(Math.round(s.indexHeapMB))} MB`],
+  ]
+  const header = ['documents', ...report.sizes.map((s) => int(s.documents))]
+  const body = rows.map(([label, cell]) => [label, ...report.sizes.map(cell)])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`
+  const rule = `| ${widths.map((w, i) => (i ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`
+  return [line(header), rule, ...body.map(line)].join('\n')
+}
+
+function formatCategories(size: SizeResult): string {
+  const lines = [`Per category at ${int(size.documents)} documents (search p50 / p95 · scan p95):`]
+  for (const category of QUERY_CATEGORIES) {
+    const { search, scan } = size.byCategory[category]
+    lines.push(
+      `  ${category.padEnd(11)} ${ms(search.p50Ms).padStart(9)} / ${ms(search.p95Ms).padStart(9)}` +
+        ` · ${ms(scan.p95Ms).padStart(9)}`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function formatTargets(report: BenchReport): string {
+  const t = report.targets.at2000
+  const at = report.sizes.find((s) => s.documents === TARGET_SIZE)
+  if (!t || !at) return `Targets: not evaluated (${int(TARGET_SIZE)} documents not measured).`
+  const mark = (ok: boolean) => (ok ? 'met' : 'MISSED')
+  return [
+    `Targets at ${int(TARGET_SIZE)} documents:`,
+    `  search p95 < ${TARGETS.searchP95Ms} ms: ${ms(at.search.p95Ms)} — ${mark(t.searchP95Under10ms)}`,
+    `  ≥ ${TARGETS.speedup}× faster than the linear scan (p95): ${at.speedupP95.toFixed(1)}× — ${mark(t.atLeast20xFasterThanScan)}`,
+    `  load ≥ ${TARGETS.loadVsBuild}× faster than build: ${at.loadVsBuild.toFixed(1)}× — ${mark(t.loadAtLeast3xFasterThanBuild)}`,
+  ].join('\n')
+}
+
+function parseSizes(text: string): number[] {
+  const sizes = text.split(',').map((s) => Number(s.trim().replaceAll('_', '')))
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`--sizes takes document counts like 100,2000, not "${text}"`)
+  }
+  return sizes
+}
+
+function positiveInt(name: string, text: string): number {
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1`)
+  return n
+}
+
+/** The heap the biggest corpus needs: 10,000 documents peak at a few GB during load. */
+function wantedHeapMB(): number {
+  return Math.max(4096, Math.min(16384, Math.floor((totalmem() / MB) * 0.7)))
+}
+
+/**
+ * Runs the benchmark in a child Node with a big enough heap and `--expose-gc`, unless this already
+ * is that child. Returns the exit code, or null when the benchmark should run in this process.
+ */
+function respawn(argv: string[]): number | null {
+  if (process.env['BENCH_CHILD'] === '1') return null
+  const result = spawnSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      '--expose-gc',
+      `--max-old-space-size=${wantedHeapMB()}`,
+      import.meta.filename,
+      ...argv,
+    ],
+    { stdio: 'inherit', env: { ...process.env, BENCH_CHILD: '1' } },
+  )
+  if (result.error) throw result.error
+  return result.status ?? 1
+}
+
+export function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: DEFAULT_SIZES.join(',') },
+      runs: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '20240601' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const sizes = parseSizes(values.sizes)
+  const runs = positiveInt('--runs', values.runs)
+  const seed = positiveInt('--seed', values.seed)
+
+  const respawned = respawn(argv)
+  if (respawned !== null) return respawned
+
+  const started = performance.now()
+  const gc = collector()
+  const { glossary } = loadRealCorpus()
+  const results: SizeResult[] = []
+  for (const size of sizes) {
+    results.push(measureSize(size, glossary, seed, runs, gc))
+    gc()
+  }
+  const cpuList = cpus()
+  const report: BenchReport = {
+    node: process.version,
+    date: new Date().toISOString(),
+    seed,
+    runsPerQuery: runs,
+    queries: QUERIES.length,
+    machine: {
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
+      totalMemGB: round(totalmem() / 1024 / MB, 1),
+      heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / MB),
+    },
+    wallMs: round(performance.now() - started, 0),
+    sizes: results,
+    targets: { at2000: targetsAt(results) },
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`)
+  } else {
+    const target = results.find((s) => s.documents === TARGET_SIZE) ?? results.at(-1)!
+    console.log(
+      [
+        `Search benchmark — ${report.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
+          `seed ${seed}, ${QUERIES.length} queries × ${runs} runs, ${ms(report.wallMs)} in all`,
+        '',
+        formatTable(report),
+        '',
+        formatCategories(target),
+        '',
+        formatTargets(report),
+      ].join('\n'),
+    )
+  }
+  return 0
+}
+
+if (import.meta.main) {
+  try {
+    process.exitCode = main(process.argv.slice(2))
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  }
+}
