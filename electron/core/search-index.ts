@@ -33,7 +33,10 @@ export class SearchIndexService {
     const documents = await Promise.all(
       (await this.corpus.list()).map((d) => this.corpus.get(d.id)),
     )
-    const rebuilt: IndexFile = SearchEngine.build(documents, await this.corpus.glossary()).serialize()
+    const rebuilt: IndexFile = SearchEngine.build(
+      documents,
+      await this.corpus.glossary(),
+    ).serialize()
     return { file: JSON.stringify(rebuilt), rebuilt: true }
   }
 }

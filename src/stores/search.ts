@@ -59,8 +59,11 @@ export const useSearchStore = defineStore('search', () => {
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined
-  /** Searches as the user types, once they pause for a moment. */
-  function type(text: string, delay = 60): void {
+  /**
+   * Searches as the user types. The engine runs in a worker, so typing never waits; a keystroke
+   * only defers its search to the next task, and answers to older keystrokes are dropped.
+   */
+  function type(text: string, delay = 0): void {
     query.value = text
     clearTimeout(timer)
     timer = setTimeout(() => void run(text), delay)
