@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { XSS_PAYLOADS } from '../support/xss.ts'
 import { launchApp, type ReaderApp } from './harness.ts'
@@ -201,5 +203,21 @@ describe('annotations', () => {
     await page.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(1)
     expect((await app.services.annotations.list()).length).toBe(1)
+  })
+  it('tells the user when the annotations file was damaged, keeping it aside and restoring the backup', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'reader-corrupt-'))
+    const good = JSON.stringify({ version: 1, annotations: [] })
+    await writeFile(join(dataDir, 'annotations.json.bak-1'), good)
+    await writeFile(join(dataDir, 'annotations.json'), '{"version":1,"annotations":[{"id":"trunc')
+    app = await launchApp({ dataDir })
+    const alert = app.page.getByRole('alert').filter({ hasText: 'notes and bookmarks' })
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/could not be read .* set aside as .*annotations\.json\.corrupt-/)
+    expect((await readdir(dataDir)).some((f) => f.startsWith('annotations.json.corrupt-'))).toBe(
+      true,
+    )
+    expect(await readFile(join(dataDir, 'annotations.json'), 'utf8')).toContain('"annotations": []')
+    await app.screenshot('notice-corrupt-annotations')
   })
 })
