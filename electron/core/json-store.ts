@@ -1,5 +1,5 @@
 import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import type { z } from 'zod'
 import { fsyncDirectory, tempPrefix, writeFileAtomic } from './atomic-write.ts'
 
@@ -215,10 +215,6 @@ export class JsonStore<T> {
 
   private stamp(): string {
     return this.options.now().toISOString().replace(/[:.]/g, '-')
-  }
-
-  get displayName(): string {
-    return basename(this.file)
   }
 }
 

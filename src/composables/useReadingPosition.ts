@@ -60,5 +60,5 @@ export function useReadingPosition(container: Ref<HTMLElement | null>) {
     void reader.persist()
   })
 
-  return { onScroll, scrollToBlock, measure }
+  return { onScroll, scrollToBlock }
 }

@@ -99,12 +99,12 @@ export class SearchEngine {
   }
 
   search(raw: string, limit = 50): SearchHit[] {
-    const exact = parseQuery(raw, this.glossary, { typos: false }).query
+    const exact = parseQuery(raw, this.glossary, { typos: false })
     if (!exact) return []
     let results = this.index.search(exact, SEARCH_DEFAULTS)
     // Typo tolerance costs time on every common word; it is only worth it when exact words fall short.
     if (results.length < FEW_RESULTS) {
-      const tolerant = parseQuery(raw, this.glossary, { typos: true }).query
+      const tolerant = parseQuery(raw, this.glossary, { typos: true })
       if (tolerant) results = this.index.search(tolerant, SEARCH_DEFAULTS)
     }
     return results.slice(0, Math.max(0, limit)).map((result) => this.toHit(result))

@@ -16,12 +16,6 @@ interface Leaf {
 /** One requirement of the query: any of its alternatives, each a list of terms that must all match. */
 type Clause = Leaf[][]
 
-export interface ParsedQuery {
-  query: Query | null
-  /** The terms to highlight, as typed (normalized). */
-  terms: string[]
-}
-
 /** Words too common to narrow anything down; left out of a query that has other words. */
 const STOP_WORDS = new Set('a an and as at be by for from in is of on or the to with'.split(' '))
 
@@ -48,14 +42,14 @@ export function parseQuery(
   raw: string,
   glossary: GlossaryMatcher | null,
   { typos }: { typos: boolean } = { typos: true },
-): ParsedQuery {
+): Query | null {
   const text = raw.slice(0, MAX_QUERY_LENGTH)
   const typing = !/\s$/.test(text)
   const typed = tokenizeQuery(text).slice(0, MAX_TOKENS)
   const isStop = (t: QueryToken, i: number) =>
     t.kind === 'word' && STOP_WORDS.has(t.term) && !(typing && i === typed.length - 1)
   const tokens = typed.every(isStop) ? typed : typed.filter((t, i) => !isStop(t, i))
-  if (!tokens.length) return { query: null, terms: [] }
+  if (!tokens.length) return null
 
   const clauses: Clause[] = tokens.map((token, i) => [
     leavesOf(token, i === tokens.length - 1, typing, typos),
@@ -79,8 +73,7 @@ export function parseQuery(
         : { combineWith: 'OR', queries: alternatives.map(all) },
     ),
   }
-  const terms = tokens.flatMap((t) => (t.kind === 'han' ? [t.text] : [t.term]))
-  return { query, terms }
+  return query
 }
 
 /**
