@@ -1,15 +1,9 @@
-import MiniSearch, { type SearchResult } from 'minisearch'
+import type { AsPlainObject } from 'minisearch'
 import type { Document, GlossaryTerm } from '../../electron/shared/model.ts'
 import { GlossaryMatcher, termForms } from './glossary.ts'
-import {
-  glossaryTerm,
-  INDEX_HASH,
-  INDEX_OPTIONS,
-  SEARCH_DEFAULTS,
-  type IndexedBlock,
-  type StoredBlock,
-} from './options.ts'
+import { glossaryTerm, INDEX_HASH, type IndexedBlock, type StoredBlock } from './options.ts'
 import { parseQuery } from './query.ts'
+import { RankedIndex, type Ranked } from './ranker.ts'
 import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
 
 const FEW_RESULTS = 10
@@ -56,38 +50,35 @@ export function indexedBlocks(
 
 /** Full-text search over every block in both languages: the one engine the app, CLI and bench run. */
 export class SearchEngine {
-  private readonly index: MiniSearch<IndexedBlock>
+  private readonly index: RankedIndex
   private readonly glossary: GlossaryMatcher | null
-  private readonly termsById: Map<string, GlossaryTerm>
+  /** How a glossary match (`g:<id>`) shows in the text: the term's forms in both languages. */
+  private readonly wordsOf: Map<string, string[]>
 
-  private constructor(index: MiniSearch<IndexedBlock>, glossary: readonly GlossaryTerm[]) {
+  private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
     this.glossary = glossary.length ? new GlossaryMatcher(glossary) : null
-    this.termsById = new Map(glossary.map((t) => [glossaryTerm(t.id), t]))
+    this.wordsOf = new Map(
+      glossary.map((term) => [
+        glossaryTerm(term.id),
+        [...termForms(term, 'en'), ...termForms(term, 'zh')].map((form) => form.toLowerCase()),
+      ]),
+    )
   }
 
   static build(
     documents: readonly Document[],
     glossary: readonly GlossaryTerm[] = [],
   ): SearchEngine {
-    const index = new MiniSearch<IndexedBlock>(INDEX_OPTIONS)
-    index.addAll(indexedBlocks(documents, glossary))
-    return new SearchEngine(index, glossary)
+    return new SearchEngine(RankedIndex.create(indexedBlocks(documents, glossary)), glossary)
   }
 
   /** Loads a shipped index; null when it was built with other options and must be rebuilt. */
   static load(file: IndexFile, glossary: readonly GlossaryTerm[] = []): SearchEngine | null {
     if (file.hash !== INDEX_HASH) return null
-    // An index already parsed (the usual case: it arrives inside the JSON of its IndexFile) is
-    // loaded as is; loadJSON would only stringify and parse it again.
-    const index =
-      typeof file.index === 'string'
-        ? MiniSearch.loadJSON<IndexedBlock>(file.index, INDEX_OPTIONS)
-        : MiniSearch.loadJS<IndexedBlock>(
-            file.index as Parameters<typeof MiniSearch.loadJS>[0],
-            INDEX_OPTIONS,
-          )
-    return new SearchEngine(index, glossary)
+    // The index usually arrives already parsed, inside the JSON of its IndexFile.
+    const js = typeof file.index === 'string' ? JSON.parse(file.index) : file.index
+    return new SearchEngine(RankedIndex.fromJS(js as AsPlainObject), glossary)
   }
 
   serialize(): IndexFile {
@@ -101,25 +92,20 @@ export class SearchEngine {
   search(raw: string, limit = 50): SearchHit[] {
     const exact = parseQuery(raw, this.glossary, { typos: false })
     if (!exact) return []
-    let results = this.index.search(exact, SEARCH_DEFAULTS)
+    const wanted = Math.max(0, limit)
+    let ranked = this.index.rank(exact, Math.max(wanted, FEW_RESULTS))
     // Typo tolerance costs time on every common word; it is only worth it when exact words fall short.
-    if (results.length < FEW_RESULTS) {
+    if (ranked.length < FEW_RESULTS) {
       const tolerant = parseQuery(raw, this.glossary, { typos: true })
-      if (tolerant) results = this.index.search(tolerant, SEARCH_DEFAULTS)
+      if (tolerant) ranked = this.index.rank(tolerant, wanted)
     }
-    return results.slice(0, Math.max(0, limit)).map((result) => this.toHit(result))
+    return ranked.slice(0, wanted).map((result) => this.toHit(result))
   }
 
-  private toHit(result: SearchResult): SearchHit {
-    const stored = result as unknown as SearchResult & StoredBlock
-    const fields = new Set(Object.values(result.match).flat())
-    // A glossary match (`g:<id>`) is highlighted wherever the term's forms stand, in both languages.
-    const words = result.terms.flatMap((term) => {
-      const entry = this.termsById.get(term)
-      return entry
-        ? [...termForms(entry, 'en'), ...termForms(entry, 'zh')].map((f) => f.toLowerCase())
-        : [term]
-    })
+  private toHit({ shortId, score, match }: Ranked): SearchHit {
+    const stored = this.index.stored(shortId) as unknown as StoredBlock
+    const fields = new Set([...match.values()].flat())
+    const words = [...match.keys()].flatMap((term) => this.wordsOf.get(term) ?? [term])
     const enRanges = matchRanges(stored.en, words)
     const zhRanges = matchRanges(stored.zh, words)
     // A glossary term matches through its own field; the text shows in which language it stands.
@@ -129,11 +115,14 @@ export class SearchEngine {
       docId: stored.docId,
       blockId: stored.blockId,
       type: stored.type,
-      score: result.score,
+      score,
       lang: inEn && inZh ? 'both' : inZh ? 'zh' : 'en',
       en: stored.en,
       zh: stored.zh,
-      snippets: { en: makeSnippet(stored.en, enRanges), zh: makeSnippet(stored.zh, zhRanges) },
+      snippets: {
+        en: makeSnippet(stored.en, enRanges, 'en'),
+        zh: makeSnippet(stored.zh, zhRanges, 'zh'),
+      },
     }
   }
 }

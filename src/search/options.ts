@@ -1,4 +1,4 @@
-import type { Options, SearchOptions } from 'minisearch'
+import type { Options } from 'minisearch'
 import { TOKENIZER_VERSION, tokenizeForIndex } from './tokenize.ts'
 
 /** What the index stores per block, so results can be shown without loading the documents. */
@@ -38,10 +38,23 @@ export const INDEX_OPTIONS: Options<IndexedBlock> = {
   },
 }
 
-export const SEARCH_DEFAULTS: SearchOptions = {
-  boost: { en: 1, zh: 1, title: 1.5, terms: 1 },
-  boostDocument: (_id, _term, stored) => (stored?.['type'] === 'heading' ? 1.5 : 1),
-}
+/**
+ * How blocks are ranked: MiniSearch's BM25 with its default parameters and weights (so a ranking
+ * can be checked against MiniSearch's own search), a title match and a heading worth more.
+ */
+export const RANKING = {
+  fieldBoost: { en: 1, zh: 1, title: 1.5, terms: 1 } satisfies Record<
+    (typeof INDEX_FIELDS)[number],
+    number
+  >,
+  headingBoost: 1.5,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  /** The weight of a term found by completing a prefix, and of one found despite a typo. */
+  prefixWeight: 0.375,
+  fuzzyWeight: 0.45,
+  /** The most edits a typo may have, however long the word. */
+  maxFuzzy: 6,
+} as const
 
 /** Identifies the index format; a bundled index with another hash is stale and is rebuilt. */
 export const INDEX_HASH = `search-v${TOKENIZER_VERSION}.2:${INDEX_FIELDS.join(',')}:${STORE_FIELDS.join(',')}`

@@ -1,4 +1,3 @@
-import type { Query } from 'minisearch'
 import type { GlossaryMatcher } from './glossary.ts'
 import { normalize } from './normalize.ts'
 import { glossaryTerm } from './options.ts'
@@ -7,14 +6,20 @@ import { tokenizeQuery, type QueryToken } from './tokenize.ts'
 /** Queries longer than this are cut: nobody types more, and a pasted page must stay fast. */
 export const MAX_QUERY_LENGTH = 200
 const MAX_TOKENS = 24
+/** The most distinct terms a query looks up: the ranker tracks which matched in one 32-bit word. */
+export const MAX_TERMS = 32
 
-interface Leaf {
+/** One index term the query looks up: as is, as the prefix being typed, or allowing typos. */
+export interface Leaf {
   term: string
   prefix: boolean
+  /** The edit distance allowed, as a fraction of the term's length; false: none. */
   fuzzy: number | false
 }
 /** One requirement of the query: any of its alternatives, each a list of terms that must all match. */
-type Clause = Leaf[][]
+export type Clause = Leaf[][]
+/** What a search asks for: every clause must match. */
+export type Query = Clause[]
 
 /** Words too common to narrow anything down; left out of a query that has other words. */
 const STOP_WORDS = new Set('a an and as at be by for from in is of on or the to with'.split(' '))
@@ -35,8 +40,8 @@ function leavesOf(token: QueryToken, isLast: boolean, typing: boolean, typos: bo
 }
 
 /**
- * Turns what the user typed into a MiniSearch query tree: every word is required (AND), a Chinese
- * run requires all its bigrams, and a glossary term may match in the other language instead.
+ * Turns what the user typed into a query: every word is required, a Chinese run requires all its
+ * bigrams, and a glossary term may match in the other language instead.
  */
 export function parseQuery(
   raw: string,
@@ -55,25 +60,14 @@ export function parseQuery(
     leavesOf(token, i === tokens.length - 1, typing, typos),
   ])
   if (glossary) expandWithGlossary(text, tokens, clauses, glossary)
-
-  const leafQuery = (leaf: Leaf): Query => ({
-    queries: [leaf.term],
-    prefix: leaf.prefix,
-    fuzzy: leaf.fuzzy,
-  })
-  const all = (leaves: Leaf[]): Query =>
-    leaves.length === 1
-      ? leafQuery(leaves[0]!)
-      : { combineWith: 'AND', queries: leaves.map(leafQuery) }
-  const query: Query = {
-    combineWith: 'AND',
-    queries: clauses.map((alternatives) =>
-      alternatives.length === 1
-        ? all(alternatives[0]!)
-        : { combineWith: 'OR', queries: alternatives.map(all) },
-    ),
+  // A pasted paragraph of Chinese is hundreds of bigrams; its first ones are plenty to find it.
+  while (new Set(clauses.flat(2).map((leaf) => leaf.term)).size > MAX_TERMS) {
+    const last = clauses.at(-1)!
+    const longest = last.reduce((a, b) => (b.length > a.length ? b : a))
+    if (longest.length > 1) longest.pop()
+    else clauses.pop()
   }
-  return query
+  return clauses
 }
 
 /**

@@ -1,4 +1,5 @@
-import { escapeRegExp, HAN } from './normalize.ts'
+import type { ContentLang } from '../../electron/shared/model.ts'
+import { HAN } from './normalize.ts'
 
 /** A half-open range [start, end) of UTF-16 indexes into a text. */
 export type Range = [number, number]
@@ -12,20 +13,56 @@ export interface Snippet {
   cutEnd: boolean
 }
 
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+
+/** The length of the letter or digit starting at `at` (a code point: 1 or 2), or 0 if none is there. */
+function wordCharAt(text: string, at: number): number {
+  if (at >= text.length) return 0
+  const code = text.charCodeAt(at)
+  if (code < 0x80) return isAsciiWordChar(code) ? 1 : 0
+  const char = String.fromCodePoint(text.codePointAt(at)!)
+  return WORD_CHAR.test(char) ? char.length : 0
+}
+
+/** Whether a letter or a digit ends just before `at`. */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false
+  const code = text.charCodeAt(at - 1)
+  if (code < 0x80) return isAsciiWordChar(code)
+  const lowSurrogate = code >= 0xdc00 && code <= 0xdfff && at >= 2
+  return wordCharAt(text, lowSurrogate ? at - 2 : at - 1) > 0
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a)
+  )
+}
+
 /**
- * Where the matched terms occur in a text. Words match at a word start and extend to the word's
- * end (so a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere.
+ * Where matched terms occur in a text. Words match at a word start and extend to the word's end (so
+ * a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere. Plain string
+ * search, no regular expressions: a search highlights fifty blocks on every keystroke.
  */
-export function matchRanges(text: string, terms: readonly string[]): Range[] {
+export function matchRanges(text: string, terms: Iterable<string>): Range[] {
   const lower = text.toLowerCase()
   const ranges: Range[] = []
   for (const term of new Set(terms)) {
     if (!term) continue
-    const pattern = HAN.test(term)
-      ? new RegExp(escapeRegExp(term), 'gu')
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}[\\p{L}\\p{N}]*`, 'gu')
-    for (const match of lower.matchAll(pattern))
-      ranges.push([match.index, match.index + match[0].length])
+    const anywhere = HAN.test(term)
+    for (let at = lower.indexOf(term); at >= 0;) {
+      if (!anywhere && wordCharBefore(lower, at)) {
+        at = lower.indexOf(term, at + 1)
+        continue
+      }
+      let end = at + term.length
+      if (!anywhere)
+        for (let n = wordCharAt(lower, end); n > 0; n = wordCharAt(lower, end)) end += n
+      ranges.push([at, end])
+      at = lower.indexOf(term, end)
+    }
   }
   return mergeRanges(ranges)
 }
@@ -53,11 +90,9 @@ function bestStart(text: string, ranges: Range[], width: number): Range | undefi
 }
 
 /** A window of the text around its best cluster of matches, with the matches inside it. */
-export function makeSnippet(
-  text: string,
-  ranges: Range[],
-  radius = HAN.test(text) ? 40 : 90,
-): Snippet {
+export function makeSnippet(text: string, ranges: Range[], lang: ContentLang): Snippet {
+  // About as much to read either way: a Chinese character carries more than a Latin letter.
+  const radius = lang === 'zh' ? 40 : 90
   if (text.length <= radius * 2) return { text, ranges, cutStart: false, cutEnd: false }
   // With no match in this language, the block's opening stands for it.
   const first = bestStart(text, ranges, radius * 1.5) ?? ([0, 0] as Range)

@@ -12,6 +12,28 @@ describe('matchRanges', () => {
     expect(matchRanges('开平碉楼与村落', ['碉楼', '楼与'])).toEqual([[2, 5]])
   })
 
+  it('finds every occurrence, in any case, and stops a word at its end', () => {
+    expect(matchRanges('江门 and Jiangmen: 江门', ['江门', 'jiangmen'])).toEqual([
+      [0, 2],
+      [7, 15],
+      [17, 19],
+    ])
+    expect(matchRanges('JIANGMEN, 江门', ['jiangmen', '江门'])).toEqual([
+      [0, 8],
+      [10, 12],
+    ])
+  })
+
+  it('tells word boundaries beyond ASCII: accents, Chinese, and characters outside the BMP', () => {
+    expect(matchRanges('Ébène ebene', ['ebene'])).toEqual([[6, 11]])
+    expect(matchRanges('éxpo expo', ['xpo'])).toEqual([])
+    expect(matchRanges('𝐀xpo xpo', ['xpo'])).toEqual([[6, 9]])
+    expect(matchRanges('bay区 bay', ['bay'])).toEqual([
+      [0, 4],
+      [5, 8],
+    ])
+  })
+
   it('treats regex characters in terms literally', () => {
     expect(matchRanges('a (b) c', ['(b)'])).toEqual([[2, 5]])
     expect(() => matchRanges('x', ['[', '(', '*'])).not.toThrow()
@@ -20,7 +42,7 @@ describe('matchRanges', () => {
 
 describe('makeSnippet', () => {
   it('shows a short text whole', () => {
-    expect(makeSnippet('short text', [[0, 5]])).toEqual({
+    expect(makeSnippet('short text', [[0, 5]], 'en')).toEqual({
       text: 'short text',
       ranges: [[0, 5]],
       cutStart: false,
@@ -31,14 +53,14 @@ describe('makeSnippet', () => {
   it('cuts a long text around the matches, keeping the ranges aligned', () => {
     const text = `${'lorem ipsum '.repeat(40)}Talent Island ${'dolor sit '.repeat(40)}`
     const at = text.indexOf('Talent')
-    const snippet = makeSnippet(text, [[at, at + 6]])
+    const snippet = makeSnippet(text, [[at, at + 6]], 'en')
     expect(snippet.cutStart && snippet.cutEnd).toBe(true)
     const [[s, e]] = snippet.ranges as [[number, number]]
     expect(snippet.text.slice(s, e)).toBe('Talent')
   })
 
   it('opens with the start of the text when nothing matched in it', () => {
-    const snippet = makeSnippet('word '.repeat(100), [])
+    const snippet = makeSnippet('word '.repeat(100), [], 'en')
     expect(snippet.text.startsWith('word')).toBe(true)
     expect(snippet.cutEnd).toBe(true)
   })
