@@ -266,7 +266,7 @@ export function formatTable(report: BenchReport): string {
     ['index build', (s) => ms(s.buildMs)],
     ['serialized index', (s) => megabytes(s.serializedBytes)],
     ['JSON.parse', (s) => ms(s.parseMs)],
-    ['load (loadJS)', (s) => ms(s.loadMs)],
+    ['load (loadJS + postings)', (s) => ms(s.loadMs)],
     ['load vs build', (s) => `${s.loadVsBuild.toFixed(1)}× faster`],
     ['search p50 / p95', (s) => `${ms(s.search.p50Ms)} / ${ms(s.search.p95Ms)}`],
     ['linear scan p50 / p95', (s) => `${ms(s.scan.p50Ms)} / ${ms(s.scan.p95Ms)}`],
