@@ -1,3 +1,4 @@
+// Two rows reused across calls: a typo lookup measures thousands of terms per keystroke.
 let rows = [new Uint8Array(64), new Uint8Array(64)]
 
 /** Levenshtein distance between two strings, or `max + 1` as soon as it must exceed `max`. */

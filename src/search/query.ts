@@ -17,7 +17,7 @@ export interface Leaf {
   fuzzy: number | false
 }
 /** One requirement of the query: any of its alternatives, each a list of terms that must all match. */
-export type Clause = Leaf[][]
+type Clause = Leaf[][]
 /** What a search asks for: every clause must match. */
 export type Query = Clause[]
 

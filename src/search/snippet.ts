@@ -67,7 +67,7 @@ export function matchRanges(text: string, terms: Iterable<string>): Range[] {
   return mergeRanges(ranges)
 }
 
-export function mergeRanges(ranges: Range[]): Range[] {
+function mergeRanges(ranges: Range[]): Range[] {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0])
   const merged: Range[] = []
   for (const [start, end] of sorted) {
