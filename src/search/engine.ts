@@ -1,7 +1,13 @@
 import type { AsPlainObject } from 'minisearch'
-import type { Document, GlossaryTerm } from '../../electron/shared/model.ts'
+import type { ContentLang, Document, GlossaryTerm } from '../../electron/shared/model.ts'
 import { GlossaryMatcher, termForms } from './glossary.ts'
-import { glossaryTerm, INDEX_HASH, type IndexedBlock, type StoredBlock } from './options.ts'
+import {
+  FIELD_BIT,
+  glossaryTerm,
+  INDEX_HASH,
+  type IndexedBlock,
+  type StoredBlock,
+} from './options.ts'
 import { parseQuery } from './query.ts'
 import { RankedIndex, type Ranked } from './ranker.ts'
 import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
@@ -52,16 +58,17 @@ export function indexedBlocks(
 export class SearchEngine {
   private readonly index: RankedIndex
   private readonly glossary: GlossaryMatcher | null
-  /** How a glossary match (`g:<id>`) shows in the text: the term's forms in both languages. */
-  private readonly wordsOf: Map<string, string[]>
+  /** How a glossary match (`g:<id>`) shows in the text: the term's forms in each language. */
+  private readonly formsOf: Map<string, Record<ContentLang, string[]>>
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
     this.glossary = glossary.length ? new GlossaryMatcher(glossary) : null
-    this.wordsOf = new Map(
+    const lower = (forms: string[]) => forms.map((form) => form.toLowerCase())
+    this.formsOf = new Map(
       glossary.map((term) => [
         glossaryTerm(term.id),
-        [...termForms(term, 'en'), ...termForms(term, 'zh')].map((form) => form.toLowerCase()),
+        { en: lower(termForms(term, 'en')), zh: lower(termForms(term, 'zh')) },
       ]),
     )
   }
@@ -104,13 +111,25 @@ export class SearchEngine {
 
   private toHit({ shortId, score, match }: Ranked): SearchHit {
     const stored = this.index.stored(shortId) as unknown as StoredBlock
-    const fields = new Set([...match.values()].flat())
-    const words = [...match.keys()].flatMap((term) => this.wordsOf.get(term) ?? [term])
-    const enRanges = matchRanges(stored.en, words)
-    const zhRanges = matchRanges(stored.zh, words)
+    const words: Record<ContentLang, string[]> = { en: [], zh: [] }
+    let fields = 0
+    // Each language's text is searched only for what the index found in it.
+    for (const { term, fields: termFields } of match) {
+      fields |= termFields
+      const forms = this.formsOf.get(term)
+      if (forms && termFields & FIELD_BIT.terms) {
+        words.en.push(...forms.en)
+        words.zh.push(...forms.zh)
+      }
+      if (termFields & FIELD_BIT.en) words.en.push(term)
+      if (termFields & FIELD_BIT.zh) words.zh.push(term)
+    }
+    const enRanges = matchRanges(stored.en, words.en)
+    const zhRanges = matchRanges(stored.zh, words.zh)
     // A glossary term matches through its own field; the text shows in which language it stands.
-    const inEn = fields.has('en') || (fields.has('terms') && enRanges.length > 0)
-    const inZh = fields.has('zh') || (fields.has('terms') && zhRanges.length > 0)
+    const viaGlossary = (fields & FIELD_BIT.terms) !== 0
+    const inEn = (fields & FIELD_BIT.en) !== 0 || (viaGlossary && enRanges.length > 0)
+    const inZh = (fields & FIELD_BIT.zh) !== 0 || (viaGlossary && zhRanges.length > 0)
     return {
       docId: stored.docId,
       blockId: stored.blockId,

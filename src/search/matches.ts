@@ -50,9 +50,14 @@ export class MatchesPool {
   }
 }
 
-/** Sums scores per block in dense arrays, then hands the sums back in block order. */
+/**
+ * Sums scores per block in dense arrays, then hands the sums back in block order. Adding to a block
+ * does not branch on whether it was seen before: with blocks from several lists, that branch is a
+ * coin toss the processor keeps losing.
+ */
 export class Accumulator {
   private readonly sums: Float64Array
+  private readonly sources: Uint32Array
   /** The round in which each block was last added to: no clearing between rounds. */
   private readonly seen: Uint32Array
   private readonly touched: Int32Array
@@ -61,6 +66,7 @@ export class Accumulator {
 
   constructor(size: number) {
     this.sums = new Float64Array(size)
+    this.sources = new Uint32Array(size)
     this.seen = new Uint32Array(size)
     this.touched = new Int32Array(size)
   }
@@ -74,32 +80,135 @@ export class Accumulator {
     this.count = 0
   }
 
-  add(doc: number, score: number) {
-    if (this.seen[doc] === this.round) {
-      this.sums[doc]! += score
-    } else {
-      this.seen[doc] = this.round
-      this.sums[doc] = score
-      this.touched[this.count++] = doc
-    }
+  add(doc: number, score: number, source: number) {
+    // 1 for a block not yet added to in this round, 0 for one that was.
+    const fresh = +(this.seen[doc] !== this.round)
+    this.seen[doc] = this.round
+    this.touched[this.count] = doc
+    this.count += fresh
+    // Scores are finite, so a stale sum times 0 is 0.
+    this.sums[doc] = this.sums[doc]! * (1 - fresh) + score
+    this.sources[doc] = (this.sources[doc]! & (fresh - 1)) | source
   }
 
-  /** Writes the blocks added to since `begin`, ascending, with their sums, into `out`. */
-  collect(out: Matches, source: number) {
-    const { count, seen, round, sums } = this
-    const { docs, scores, sources } = out
+  /** Writes the blocks added to since `begin`, ascending, with their sums and terms, into `out`. */
+  collect(out: Matches) {
+    const { count, seen, round, sums, sources } = this
+    const { docs } = out
     // Sorting a few blocks beats reading every one; for many, reading in order beats sorting.
     if (count * 16 < seen.length) {
       docs.set(this.touched.subarray(0, count))
       docs.subarray(0, count).sort()
     } else {
-      for (let doc = 0, n = 0; n < count; doc++) if (seen[doc] === round) docs[n++] = doc
+      for (let doc = 0, n = 0; n < count; doc++) {
+        docs[n] = doc
+        n += +(seen[doc] === round)
+      }
     }
     for (let i = 0; i < count; i++) {
-      scores[i] = sums[docs[i]!]!
-      sources[i] = source
+      out.scores[i] = sums[docs[i]!]!
+      out.sources[i] = sources[docs[i]!]!
     }
     out.length = count
+  }
+}
+
+/** How many sinks the blocks outside a set are spread over: see `Joiner`. */
+const SINKS = 64
+
+/**
+ * Narrows a set of blocks down to those that other lists contain, adding the lists' scores. A list
+ * much longer than the set is searched for each block of the set; any other is read through, each
+ * of its blocks looked up in a dense table that sends the blocks outside the set to a sink. Neither
+ * way branches on whether a block is in the set. The sinks are many, so that adding to them is not
+ * one long chain of additions to the same number.
+ */
+export class Joiner {
+  /** For each block, its slot: `SINKS` + its position in the set being narrowed, or a sink. */
+  private readonly slot: Int32Array
+  /** By slot: the scores added, the terms matched, whether any list contained the block. */
+  private readonly sums: Float64Array
+  private readonly sources: Uint32Array
+  private readonly found: Uint8Array
+
+  constructor(size: number) {
+    this.slot = Int32Array.from({ length: size }, (_, doc) => doc % SINKS)
+    this.sums = new Float64Array(SINKS + size)
+    this.sources = new Uint32Array(SINKS + size)
+    this.found = new Uint8Array(SINKS + size)
+  }
+
+  /**
+   * The blocks of `base` that any of the postings contain, with the postings' weighted scores added,
+   * and `source` among their matched terms. With `carry` false, `base` only picks the blocks: its
+   * own scores and terms stay out.
+   */
+  restrict(
+    base: Matches,
+    terms: readonly Weighted[],
+    source: number,
+    carry: boolean,
+    out: Matches,
+  ) {
+    this.begin(base)
+    for (const { postings, weight } of terms) {
+      const { docs, impacts } = postings
+      if (docs.length > base.length * 3) {
+        for (let i = 0, at = 0; i < base.length && at < docs.length; i++) {
+          at = gallop(docs, base.docs[i]!, at)
+          if (docs[at] !== base.docs[i]) continue
+          this.sums[SINKS + i]! += impacts[at]! * weight
+          this.sources[SINKS + i] = source
+          this.found[SINKS + i] = 1
+        }
+      } else {
+        const { slot, sums, sources, found } = this
+        for (let i = 0; i < docs.length; i++) {
+          const at = slot[docs[i]!]!
+          sums[at]! += impacts[i]! * weight
+          sources[at] = source
+          found[at] = 1
+        }
+      }
+    }
+    this.finish(base, carry, out)
+  }
+
+  /** The blocks of `base` that any of the sets contains, each with its scores and terms added from all. */
+  join(base: Matches, sets: readonly Matches[], out: Matches) {
+    this.begin(base)
+    const { slot, sums, sources, found } = this
+    for (const set of sets) {
+      for (let i = 0; i < set.length; i++) {
+        const at = slot[set.docs[i]!]!
+        sums[at]! += set.scores[i]!
+        sources[at]! |= set.sources[i]!
+        found[at] = 1
+      }
+    }
+    this.finish(base, true, out)
+  }
+
+  private begin(base: Matches) {
+    for (let i = 0; i < base.length; i++) this.slot[base.docs[i]!] = SINKS + i
+    this.sums.fill(0, 0, SINKS + base.length)
+    this.sources.fill(0, 0, SINKS + base.length)
+    this.found.fill(0, 0, SINKS + base.length)
+  }
+
+  private finish(base: Matches, carry: boolean, out: Matches) {
+    const { slot, sums, sources, found } = this
+    let n = 0
+    for (let i = 0; i < base.length; i++) {
+      const doc = base.docs[i]!
+      out.docs[n] = doc
+      const at = SINKS + i
+      out.scores[n] = carry ? base.scores[i]! + sums[at]! : sums[at]!
+      out.sources[n] = carry ? base.sources[i]! | sources[at]! : sources[at]!
+      n += found[at]!
+      slot[doc] = doc % SINKS
+    }
+    out.length = n
   }
 }
 
@@ -121,127 +230,19 @@ export function gallop(docs: Int32Array, doc: number, from: number, end = docs.l
   return from
 }
 
-export function contains(docs: Int32Array, doc: number): boolean {
-  return docs[gallop(docs, doc, 0)] === doc
-}
-
-/**
- * The blocks of `base` that any of the postings contain, with the postings' weighted scores added,
- * and `source` among their matched terms. With `carry` false, `base` only picks the blocks: its own
- * scores and terms stay out. One galloping search per block and postings list, so it is cheap when
- * `base` is small, whatever the size of the postings.
- */
-export function restrict(
-  base: Matches,
-  terms: readonly Weighted[],
-  source: number,
-  carry: boolean,
-  out: Matches,
-) {
-  const at = new Int32Array(terms.length)
-  let n = 0
-  for (let i = 0; i < base.length; i++) {
-    const doc = base.docs[i]!
-    let score = 0
-    let found = false
-    for (let t = 0; t < terms.length; t++) {
-      const { postings, weight } = terms[t]!
-      const position = gallop(postings.docs, doc, at[t]!)
-      at[t] = position
-      if (postings.docs[position] === doc) {
-        score += postings.impacts[position]! * weight
-        found = true
-      }
-    }
-    if (!found) continue
-    out.docs[n] = doc
-    out.scores[n] = carry ? base.scores[i]! + score : score
-    out.sources[n] = carry ? base.sources[i]! | source : source
-    n++
-  }
-  out.length = n
-}
-
-/**
- * The blocks in both sets, their scores added and their matched terms joined. With `countB` false,
- * `b` only picks the blocks: its own scores and terms stay out.
- */
-export function intersect(a: Matches, b: Matches, out: Matches, countB = true) {
-  const aIsSmall = a.length <= b.length
-  const [small, large] = aIsSmall ? [a, b] : [b, a]
-  let n = 0
-  let at = 0
-  for (let i = 0; i < small.length && at < large.length; i++) {
-    const doc = small.docs[i]!
-    at = gallop(large.docs, doc, at, large.length)
-    if (at >= large.length || large.docs[at] !== doc) continue
-    const [fromA, fromB] = aIsSmall ? [i, at] : [at, i]
-    out.docs[n] = doc
-    out.scores[n] = countB ? a.scores[fromA]! + b.scores[fromB]! : a.scores[fromA]!
-    out.sources[n] = countB ? a.sources[fromA]! | b.sources[fromB]! : a.sources[fromA]!
-    n++
-  }
-  out.length = n
-}
-
-/** The blocks in either set, their scores added and their matched terms joined. */
-export function union(a: Matches, b: Matches, out: Matches) {
-  const { docs, scores, sources } = out
-  let i = 0
-  let j = 0
-  let n = 0
-  while (i < a.length && j < b.length) {
-    const x = a.docs[i]!
-    const y = b.docs[j]!
-    if (x < y) {
-      docs[n] = x
-      scores[n] = a.scores[i]!
-      sources[n++] = a.sources[i++]!
-    } else if (y < x) {
-      docs[n] = y
-      scores[n] = b.scores[j]!
-      sources[n++] = b.sources[j++]!
-    } else {
-      docs[n] = x
-      scores[n] = a.scores[i]! + b.scores[j]!
-      sources[n++] = a.sources[i++]! | b.sources[j++]!
-    }
-  }
-  for (; i < a.length; i++, n++) {
-    docs[n] = a.docs[i]!
-    scores[n] = a.scores[i]!
-    sources[n] = a.sources[i]!
-  }
-  for (; j < b.length; j++, n++) {
-    docs[n] = b.docs[j]!
-    scores[n] = b.scores[j]!
-    sources[n] = b.sources[j]!
-  }
-  out.length = n
-}
-
 /**
  * The `limit` best blocks of a set, best first, with their final scores: a score is multiplied by
  * how many distinct query terms matched, as MiniSearch does. Ties go to the earlier block. A min-heap
  * of the best so far turns most blocks away with one comparison.
  */
 export function topK(set: Matches, limit: number): Array<{ doc: number; score: number }> {
-  type Entry = { doc: number; score: number }
-  const heap: Entry[] = []
-  const worse = (x: Entry, y: Entry) => x.score < y.score || (x.score === y.score && x.doc > y.doc)
-  const capacity = Math.min(limit, set.length)
-  for (let i = 0; i < set.length && capacity > 0; i++) {
-    const score = set.scores[i]! * popcount(set.sources[i]!)
-    if (heap.length < capacity) {
-      heap.push({ doc: set.docs[i]!, score })
-      siftUp(heap, heap.length - 1, worse)
-    } else if (score > heap[0]!.score) {
-      // Blocks come in ascending order, so an equal score never displaces an earlier block.
-      heap[0] = { doc: set.docs[i]!, score }
-      siftDown(heap, 0, worse)
-    }
+  const heap = new Heap(Math.min(limit, set.length))
+  const { docs, scores, sources, length } = set
+  for (let i = 0; i < length; i++) {
+    const score = scores[i]! * popcount(sources[i]!)
+    if (score > heap.floor) heap.offer(docs[i]!, score)
   }
-  return heap.sort((x, y) => (worse(x, y) ? 1 : worse(y, x) ? -1 : 0))
+  return heap.sorted()
 }
 
 function popcount(word: number): number {
@@ -250,26 +251,75 @@ function popcount(word: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
-type Worse<T> = (x: T, y: T) => boolean
+/** The best blocks offered so far, up to a capacity; the worst of them at the root. */
+class Heap {
+  private readonly docs: Int32Array
+  private readonly scores: Float64Array
+  private size = 0
+  /** A block with a score at or below this stays out: the worst kept, once the heap is full. */
+  floor = Number.NEGATIVE_INFINITY
 
-function siftUp<T>(heap: T[], at: number, worse: Worse<T>) {
-  while (at > 0) {
-    const parent = (at - 1) >>> 1
-    if (!worse(heap[at]!, heap[parent]!)) break
-    ;[heap[at], heap[parent]] = [heap[parent]!, heap[at]!]
-    at = parent
+  constructor(capacity: number) {
+    this.docs = new Int32Array(capacity)
+    this.scores = new Float64Array(capacity)
   }
-}
 
-function siftDown<T>(heap: T[], at: number, worse: Worse<T>) {
-  for (;;) {
-    const left = 2 * at + 1
-    const right = left + 1
-    let smallest = at
-    if (left < heap.length && worse(heap[left]!, heap[smallest]!)) smallest = left
-    if (right < heap.length && worse(heap[right]!, heap[smallest]!)) smallest = right
-    if (smallest === at) return
-    ;[heap[at], heap[smallest]] = [heap[smallest]!, heap[at]!]
-    at = smallest
+  offer(doc: number, score: number) {
+    const capacity = this.docs.length
+    if (this.size < capacity) {
+      this.docs[this.size] = doc
+      this.scores[this.size] = score
+      this.siftUp(this.size++)
+    } else if (score > this.floor) {
+      // Blocks come in ascending order, so an equal score never displaces an earlier block.
+      this.docs[0] = doc
+      this.scores[0] = score
+      this.siftDown(0)
+    } else {
+      return
+    }
+    if (this.size === capacity) this.floor = this.scores[0]!
+  }
+
+  sorted(): Array<{ doc: number; score: number }> {
+    const entries = Array.from({ length: this.size }, (_, i) => ({
+      doc: this.docs[i]!,
+      score: this.scores[i]!,
+    }))
+    return entries.sort((x, y) => y.score - x.score || x.doc - y.doc)
+  }
+
+  /** Whether the entry at `a` ranks below the one at `b`: a lower score, or a later block. */
+  private worse(a: number, b: number): boolean {
+    const { scores, docs } = this
+    return scores[a]! < scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!)
+  }
+
+  private swap(a: number, b: number) {
+    const { scores, docs } = this
+    ;[docs[a], docs[b]] = [docs[b]!, docs[a]!]
+    ;[scores[a], scores[b]] = [scores[b]!, scores[a]!]
+  }
+
+  private siftUp(at: number) {
+    while (at > 0) {
+      const parent = (at - 1) >>> 1
+      if (!this.worse(at, parent)) return
+      this.swap(at, parent)
+      at = parent
+    }
+  }
+
+  private siftDown(at: number) {
+    for (;;) {
+      const left = 2 * at + 1
+      const right = left + 1
+      let smallest = at
+      if (left < this.size && this.worse(left, smallest)) smallest = left
+      if (right < this.size && this.worse(right, smallest)) smallest = right
+      if (smallest === at) return
+      this.swap(at, smallest)
+      at = smallest
+    }
   }
 }

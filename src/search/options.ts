@@ -18,6 +18,11 @@ export interface IndexedBlock {
 export type StoredBlock = Omit<IndexedBlock, 'id' | 'title' | 'terms'>
 
 export const INDEX_FIELDS = ['en', 'zh', 'title', 'terms'] as const
+export type IndexField = (typeof INDEX_FIELDS)[number]
+/** The bit that stands for a field in a set of fields. */
+export const FIELD_BIT = Object.fromEntries(
+  INDEX_FIELDS.map((field, i) => [field, 1 << i]),
+) as Record<IndexField, number>
 
 /** The index term for a glossary entry: one posting list serves the term in both languages. */
 export const glossaryTerm = (id: string): string => `g:${id}`
@@ -43,10 +48,7 @@ export const INDEX_OPTIONS: Options<IndexedBlock> = {
  * can be checked against MiniSearch's own search), a title match and a heading worth more.
  */
 export const RANKING = {
-  fieldBoost: { en: 1, zh: 1, title: 1.5, terms: 1 } satisfies Record<
-    (typeof INDEX_FIELDS)[number],
-    number
-  >,
+  fieldBoost: { en: 1, zh: 1, title: 1.5, terms: 1 } satisfies Record<IndexField, number>,
   headingBoost: 1.5,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   /** The weight of a term found by completing a prefix, and of one found despite a typo. */

@@ -1,31 +1,35 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
-import { editDistance } from './edit-distance.ts'
+import { TypoLookup } from './edit-distance.ts'
 import {
   Accumulator,
-  contains,
-  intersect,
+  gallop,
+  Joiner,
   MatchesPool,
-  restrict,
   topK,
-  union,
   type Matches,
   type Postings,
   type Weighted,
 } from './matches.ts'
-import { INDEX_FIELDS, INDEX_OPTIONS, RANKING, type IndexedBlock } from './options.ts'
+import { FIELD_BIT, INDEX_FIELDS, INDEX_OPTIONS, RANKING, type IndexedBlock } from './options.ts'
 import { MAX_TERMS, type Leaf, type Query } from './query.ts'
+
+/** An index term that matched a block (a query word as indexed, or what a prefix or typo expanded to). */
+export interface TermMatch {
+  term: string
+  /** The fields it matched in, as bits: `FIELD_BIT`. */
+  fields: number
+}
 
 /** One ranked block: its short id in the index, its score, and what matched where. */
 export interface Ranked {
   shortId: number
   score: number
-  /** Each index term that matched (a query word as indexed, or what a prefix or typo expanded to), with its fields. */
-  match: Map<string, string[]>
+  match: TermMatch[]
 }
 
-/** A term's postings, and MiniSearch's own entry for it: its frequency per field and block. */
+/** A term's postings, and in which fields it occurs in each block (`FIELD_BIT`). */
 interface TermPostings extends Postings {
-  byField: ReadonlyMap<number, ReadonlyMap<number, number>>
+  fields: Uint8Array
 }
 
 /** An index term a query term stands for, and how much a match on it weighs. */
@@ -55,10 +59,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private postings = new Map<string, TermPostings>()
   /** Every index term, sorted, so the completions of a prefix are one contiguous run. */
   private sortedTerms: string[] = []
-  /** Index terms by length, for typo matching. */
-  private termsByLength: string[][] = []
+  private typos = new TypoLookup([])
   private sums = new Accumulator(0)
+  private joiner = new Joiner(0)
   private pool = new MatchesPool(0)
+  /** For each block, its position among the hits being reported, or -1. */
+  private hitSlot = new Int32Array(0)
 
   static create(blocks: readonly IndexedBlock[]): RankedIndex {
     const index = new RankedIndex(INDEX_OPTIONS)
@@ -93,7 +99,10 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
     }
     this.sums = new Accumulator(size)
+    this.joiner = new Joiner(size)
     this.pool = new MatchesPool(size)
+    this.hitSlot = new Int32Array(size).fill(-1)
+    const fieldsOf = new Uint8Array(size)
     const { k, b, d } = RANKING.bm25
     const total = this._documentCount
     const scratch = this.pool.take()
@@ -109,20 +118,22 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         for (const [doc, tf] of freqs) {
           if (!this._documentIds.has(doc)) continue
           const bm25 = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / average))
-          this.sums.add(doc, boost * idf * bm25 * docBoost[doc]!)
+          this.sums.add(doc, boost * idf * bm25 * docBoost[doc]!, 0)
+          fieldsOf[doc]! |= FIELD_BIT[field]
         }
       }
-      this.sums.collect(scratch, 0)
-      this.postings.set(term, {
-        docs: scratch.docs.slice(0, scratch.length),
-        impacts: scratch.scores.slice(0, scratch.length),
-        byField,
-      })
+      this.sums.collect(scratch)
+      const docs = scratch.docs.slice(0, scratch.length)
+      const fields = new Uint8Array(docs.length)
+      for (let i = 0; i < docs.length; i++) {
+        fields[i] = fieldsOf[docs[i]!]!
+        fieldsOf[docs[i]!] = 0
+      }
+      this.postings.set(term, { docs, impacts: scratch.scores.slice(0, scratch.length), fields })
     }
     this.pool.give(scratch)
     this.sortedTerms = [...this.postings.keys()].sort()
-    this.termsByLength = []
-    for (const term of this.sortedTerms) (this.termsByLength[term.length] ??= []).push(term)
+    this.typos = new TypoLookup(this.sortedTerms)
   }
 
   /** The best `limit` blocks for a query, best first; ties go to the earlier block. */
@@ -142,11 +153,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     if (!found) return []
     const best = topK(found, limit)
     this.pool.give(found)
-    return best.map(({ doc, score }) => ({
-      shortId: doc,
-      score,
-      match: this.matchOf(doc, query, expanded),
-    }))
+    const matches = this.matchesOf(
+      best.map(({ doc }) => doc),
+      query,
+      expanded,
+    )
+    return best.map(({ doc, score }, i) => ({ shortId: doc, score, match: matches[i]! }))
   }
 
   private expandAll(query: Query): Map<Leaf, Expanded> {
@@ -170,25 +182,36 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     expanded: Map<Leaf, Expanded>,
     within: Matches | null,
   ): Matches {
-    let merged: Matches | null = null
-    for (const leaves of clause) {
-      const alternative = this.alternativeMatches(leaves, expanded, within)
-      if (merged) {
-        const both = this.pool.take()
-        union(merged, alternative, both)
-        this.pool.give(merged)
-        this.pool.give(alternative)
-        merged = both
-      } else {
-        merged = alternative
-      }
+    const out = this.pool.take()
+    if (within) {
+      const alternatives = clause.map((leaves) => this.alternativeMatches(leaves, expanded, within))
+      // The alternatives scored their own terms only; the blocks' scores so far join them here.
+      this.joiner.join(within, alternatives, out)
+      for (const alternative of alternatives) this.pool.give(alternative)
+      return out
     }
-    if (!within) return merged!
-    // The alternatives scored their own terms only; the blocks' scores so far join them here.
-    const joined = this.pool.take()
-    intersect(merged!, within, joined)
-    this.pool.give(merged!)
-    return joined
+    if (clause.length === 1) {
+      this.pool.give(out)
+      return this.alternativeMatches(clause[0]!, expanded, null)
+    }
+    // Alternatives of several terms first: the sums below are also what a prefix's completions use.
+    const computed = clause.map((leaves) =>
+      leaves.length > 1 ? this.alternativeMatches(leaves, expanded, null) : null,
+    )
+    this.sums.begin()
+    clause.forEach((leaves, i) => {
+      const matches = computed[i]
+      if (matches) {
+        for (let j = 0; j < matches.length; j++) {
+          this.sums.add(matches.docs[j]!, matches.scores[j]!, matches.sources[j]!)
+        }
+        this.pool.give(matches)
+      } else {
+        this.sumTerm(expanded.get(leaves[0]!)!)
+      }
+    })
+    this.sums.collect(out)
+    return out
   }
 
   /** The blocks (among `within`, when given) that match every term of an alternative, with those terms' scores. */
@@ -202,16 +225,10 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const term of terms) {
       const base: Matches | null = found ?? within
       const next = this.pool.take()
-      if (!base) {
-        this.termMatches(term, next)
-      } else if (term.derived.length > 1 && base.length * term.derived.length > term.size) {
-        // Many completions of a short prefix: one pass over their postings beats a search per block.
-        const all = this.pool.take()
-        this.termMatches(term, all)
-        intersect(all, base, next, found !== null)
-        this.pool.give(all)
+      if (base) {
+        this.joiner.restrict(base, term.derived, term.source, found !== null, next)
       } else {
-        restrict(base, term.derived, term.source, found !== null, next)
+        this.termMatches(term, next)
       }
       if (found) this.pool.give(found)
       found = next
@@ -221,25 +238,29 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   }
 
   /** Every block a query term matches, with its score there. */
-  private termMatches({ derived, source }: Expanded, out: Matches) {
-    if (derived.length === 1) {
-      const { postings, weight } = derived[0]!
+  private termMatches(term: Expanded, out: Matches) {
+    if (term.derived.length === 1) {
+      const { postings, weight } = term.derived[0]!
       const { docs, impacts } = postings
       for (let i = 0; i < docs.length; i++) {
         out.docs[i] = docs[i]!
         out.scores[i] = impacts[i]! * weight
-        out.sources[i] = source
+        out.sources[i] = term.source
       }
       out.length = docs.length
       return
     }
     this.sums.begin()
+    this.sumTerm(term)
+    this.sums.collect(out)
+  }
+
+  /** Adds a query term's scores to the sums. */
+  private sumTerm({ derived, source }: Expanded) {
     for (const { postings, weight } of derived) {
-      for (let i = 0; i < postings.docs.length; i++) {
-        this.sums.add(postings.docs[i]!, postings.impacts[i]! * weight)
-      }
+      const { docs, impacts } = postings
+      for (let i = 0; i < docs.length; i++) this.sums.add(docs[i]!, impacts[i]! * weight, source)
     }
-    this.sums.collect(out, source)
   }
 
   /** The index terms a leaf stands for, weighted as MiniSearch weighs them. */
@@ -266,43 +287,66 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         leaf.fuzzy < 1
           ? Math.min(RANKING.maxFuzzy, Math.round(term.length * leaf.fuzzy))
           : leaf.fuzzy
-      const longest = Math.min(term.length + max, this.termsByLength.length - 1)
-      for (let length = Math.max(1, term.length - max); length <= longest; length++) {
-        for (const candidate of this.termsByLength[length] ?? []) {
-          if (candidate === term || completions.has(candidate)) continue
-          const distance = editDistance(term, candidate, max)
-          if (distance > max) continue
-          const weight = (RANKING.fuzzyWeight * candidate.length) / (candidate.length + distance)
-          derived.push({ term: candidate, weight, postings: this.postings.get(candidate)! })
-        }
+      for (const { term: candidate, distance } of this.typos.near(term, max)) {
+        if (completions.has(candidate)) continue
+        const weight = (RANKING.fuzzyWeight * candidate.length) / (candidate.length + distance)
+        derived.push({ term: candidate, weight, postings: this.postings.get(candidate)! })
       }
     }
     return derived
   }
 
-  /** For a block that ranked: which index terms matched it in which fields, in the alternatives that matched. */
-  private matchOf(
-    shortId: number,
+  /**
+   * For each block that ranked: which index terms matched it in which fields, counting only the
+   * alternatives whose every term matched.
+   */
+  private matchesOf(
+    hits: readonly number[],
     query: Query,
     expanded: Map<Leaf, Expanded>,
-  ): Map<string, string[]> {
-    const match = new Map<string, string[]>()
-    for (const clause of query) {
-      for (const leaves of clause) {
-        const found = leaves.map((leaf) =>
-          expanded.get(leaf)!.derived.filter(({ postings }) => contains(postings.docs, shortId)),
-        )
-        if (found.some((derived) => !derived.length)) continue
-        for (const { term, postings } of found.flat()) {
-          const fields = new Set(match.get(term))
-          for (const [fieldId, freqs] of postings.byField) {
-            if (freqs.has(shortId)) fields.add(INDEX_FIELDS[fieldId]!)
+  ): TermMatch[][] {
+    const found = new Map<Leaf, TermMatch[][]>()
+    for (const leaf of query.flat(2)) {
+      if (!found.has(leaf)) found.set(leaf, this.hitsIn(hits, expanded.get(leaf)!.derived))
+    }
+    const alternatives = query.flat()
+    return hits.map((_, hit) => {
+      const match: TermMatch[] = []
+      for (const leaves of alternatives) {
+        if (!leaves.every((leaf) => found.get(leaf)![hit]!.length)) continue
+        for (const leaf of leaves) {
+          // A term's fields in a block are the same whichever query word led to it.
+          for (const term of found.get(leaf)![hit]!) {
+            if (!match.some((known) => known.term === term.term)) match.push(term)
           }
-          match.set(term, [...fields])
         }
       }
+      return match
+    })
+  }
+
+  /** For each hit, the index terms among `derived` that contain it, with the fields they are in. */
+  private hitsIn(hits: readonly number[], derived: readonly Derived[]): TermMatch[][] {
+    const found = hits.map((): TermMatch[] => [])
+    hits.forEach((doc, hit) => (this.hitSlot[doc] = hit))
+    for (const { term, postings } of derived) {
+      const { docs, fields } = postings
+      if (docs.length <= hits.length * 8) {
+        // A short list: look each of its blocks up among the hits.
+        for (let i = 0; i < docs.length; i++) {
+          const hit = this.hitSlot[docs[i]!]!
+          if (hit >= 0) found[hit]!.push({ term, fields: fields[i]! })
+        }
+      } else {
+        // A long one: look each hit up in it.
+        hits.forEach((doc, hit) => {
+          const at = gallop(docs, doc, 0)
+          if (docs[at] === doc) found[hit]!.push({ term, fields: fields[at]! })
+        })
+      }
     }
-    return match
+    for (const doc of hits) this.hitSlot[doc] = -1
+    return found
   }
 }
 

@@ -78,15 +78,33 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged
 }
 
-/** The match that starts the window showing the most different matched words. */
+/**
+ * The match that starts the window showing the most different matched words. The ranges are merged,
+ * so they are ordered by end as well as by start, and each window's ranges are a contiguous run.
+ */
 function bestStart(text: string, ranges: Range[], width: number): Range | undefined {
-  let best: { range: Range; score: number } | undefined
-  for (const range of ranges) {
-    const inside = ranges.filter(([s, e]) => s >= range[0] && e <= range[0] + width)
-    const score = new Set(inside.map(([s, e]) => text.slice(s, e).toLowerCase())).size
-    if (!best || score > best.score) best = { range, score }
+  const words = ranges.map(([s, e]) => text.slice(s, e).toLowerCase())
+  const inWindow = new Map<string, number>()
+  let best: Range | undefined
+  let bestScore = -1
+  let next = 0
+  for (let i = 0; i < ranges.length; i++) {
+    const limit = ranges[i]![0] + width
+    next = Math.max(next, i)
+    for (; next < ranges.length && ranges[next]![1] <= limit; next++) {
+      inWindow.set(words[next]!, (inWindow.get(words[next]!) ?? 0) + 1)
+    }
+    if (inWindow.size > bestScore) {
+      best = ranges[i]
+      bestScore = inWindow.size
+    }
+    if (next > i) {
+      const left = inWindow.get(words[i]!)! - 1
+      if (left) inWindow.set(words[i]!, left)
+      else inWindow.delete(words[i]!)
+    }
   }
-  return best?.range
+  return best
 }
 
 /** A window of the text around its best cluster of matches, with the matches inside it. */
