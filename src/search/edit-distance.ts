@@ -1,3 +1,5 @@
+import { popcount } from './bits.ts'
+
 // Two rows reused across calls: a typo lookup measures hundreds of terms per keystroke.
 let rows = [new Uint8Array(64), new Uint8Array(64)]
 
@@ -35,12 +37,6 @@ function charMask(text: string): number {
   let mask = 0
   for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) & 31)
   return mask
-}
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555)
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 /**

@@ -1,3 +1,5 @@
+import { popcount } from './bits.ts'
+
 /**
  * Sets of matching blocks for the ranker, kept in typed arrays that are reused from query to query:
  * a common word matches tens of thousands of blocks, and allocating arrays that size on every
@@ -113,18 +115,14 @@ export class Accumulator {
   }
 }
 
-/** How many sinks the blocks outside a set are spread over: see `Joiner`. */
-const SINKS = 64
-
 /**
  * Narrows a set of blocks down to those that other lists contain, adding the lists' scores. A list
- * much longer than the set is searched for each block of the set; any other is read through, each
- * of its blocks looked up in a dense table that sends the blocks outside the set to a sink. Neither
- * way branches on whether a block is in the set. The sinks are many, so that adding to them is not
- * one long chain of additions to the same number.
+ * much longer than the set is searched for each block of the set. Any other is read through, each of
+ * its blocks looked up in a dense table that sends the blocks outside the set to a sink, slot 0: no
+ * branch on whether a block is in the set, which the processor would mispredict half the time.
  */
 export class Joiner {
-  /** For each block, its slot: `SINKS` + its position in the set being narrowed, or a sink. */
+  /** For each block, its slot: 1 + its position in the set being narrowed, or 0 (the sink). */
   private readonly slot: Int32Array
   /** By slot: the scores added, the terms matched, whether any list contained the block. */
   private readonly sums: Float64Array
@@ -132,10 +130,10 @@ export class Joiner {
   private readonly found: Uint8Array
 
   constructor(size: number) {
-    this.slot = Int32Array.from({ length: size }, (_, doc) => doc % SINKS)
-    this.sums = new Float64Array(SINKS + size)
-    this.sources = new Uint32Array(SINKS + size)
-    this.found = new Uint8Array(SINKS + size)
+    this.slot = new Int32Array(size)
+    this.sums = new Float64Array(size + 1)
+    this.sources = new Uint32Array(size + 1)
+    this.found = new Uint8Array(size + 1)
   }
 
   /**
@@ -157,9 +155,9 @@ export class Joiner {
         for (let i = 0, at = 0; i < base.length && at < docs.length; i++) {
           at = gallop(docs, base.docs[i]!, at)
           if (docs[at] !== base.docs[i]) continue
-          this.sums[SINKS + i]! += impacts[at]! * weight
-          this.sources[SINKS + i] = source
-          this.found[SINKS + i] = 1
+          this.sums[i + 1]! += impacts[at]! * weight
+          this.sources[i + 1] = source
+          this.found[i + 1] = 1
         }
       } else {
         const { slot, sums, sources, found } = this
@@ -190,10 +188,10 @@ export class Joiner {
   }
 
   private begin(base: Matches) {
-    for (let i = 0; i < base.length; i++) this.slot[base.docs[i]!] = SINKS + i
-    this.sums.fill(0, 0, SINKS + base.length)
-    this.sources.fill(0, 0, SINKS + base.length)
-    this.found.fill(0, 0, SINKS + base.length)
+    for (let i = 0; i < base.length; i++) this.slot[base.docs[i]!] = i + 1
+    this.sums.fill(0, 0, base.length + 1)
+    this.sources.fill(0, 0, base.length + 1)
+    this.found.fill(0, 0, base.length + 1)
   }
 
   private finish(base: Matches, carry: boolean, out: Matches) {
@@ -202,11 +200,11 @@ export class Joiner {
     for (let i = 0; i < base.length; i++) {
       const doc = base.docs[i]!
       out.docs[n] = doc
-      const at = SINKS + i
+      const at = i + 1
       out.scores[n] = carry ? base.scores[i]! + sums[at]! : sums[at]!
       out.sources[n] = carry ? base.sources[i]! | sources[at]! : sources[at]!
       n += found[at]!
-      slot[doc] = doc % SINKS
+      slot[doc] = 0
     }
     out.length = n
   }
@@ -243,12 +241,6 @@ export function topK(set: Matches, limit: number): Array<{ doc: number; score: n
     if (score > heap.floor) heap.offer(docs[i]!, score)
   }
   return heap.sorted()
-}
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555)
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
 }
 
 /** The best blocks offered so far, up to a capacity; the worst of them at the root. */

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import {
+  Accumulator,
+  Joiner,
+  MatchesPool,
+  topK,
+  type Matches,
+  type Postings,
+} from '../../../../src/search/matches.ts'
+
+const SIZE = 64
+const pool = new MatchesPool(SIZE)
+
+function matches(entries: Array<[doc: number, score: number, sources: number]>): Matches {
+  const set = pool.take()
+  entries.forEach(([doc, score, sources], i) => {
+    set.docs[i] = doc
+    set.scores[i] = score
+    set.sources[i] = sources
+  })
+  set.length = entries.length
+  return set
+}
+
+function postings(entries: Array<[doc: number, impact: number]>): Postings {
+  return {
+    docs: Int32Array.from(entries, ([doc]) => doc),
+    impacts: Float64Array.from(entries, ([, impact]) => impact),
+  }
+}
+
+const entriesOf = (set: Matches) =>
+  Array.from({ length: set.length }, (_, i) => [set.docs[i], set.scores[i], set.sources[i]])
+
+describe('Accumulator', () => {
+  it.each([
+    ['a few blocks (sorted)', [9, 2, 30]],
+    ['many blocks (read in order)', Array.from({ length: 40 }, (_, i) => 63 - i)],
+  ])('sums scores and joins terms per block, ascending, for %s', (_, docs) => {
+    const sums = new Accumulator(SIZE)
+    for (let round = 0; round < 2; round++) {
+      sums.begin()
+      for (const doc of docs) sums.add(doc, 1, 0b01)
+      for (const doc of docs.slice(0, 2)) sums.add(doc, 0.5, 0b10)
+      const out = pool.take()
+      sums.collect(out)
+      // A new round starts from nothing, whatever the last one left.
+      const twice = new Set(docs.slice(0, 2))
+      expect(entriesOf(out)).toEqual(
+        [...docs]
+          .sort((a, b) => a - b)
+          .map((doc) => (twice.has(doc) ? [doc, 1.5, 0b11] : [doc, 1, 0b01])),
+      )
+      pool.give(out)
+    }
+  })
+})
+
+describe('Joiner', () => {
+  const joiner = new Joiner(SIZE)
+  const base = matches([
+    [3, 10, 0b001],
+    [8, 20, 0b001],
+    [20, 30, 0b001],
+  ])
+  // Longer than three times the base: searched block by block; the short one is read through.
+  const long = postings(Array.from({ length: 30 }, (_, i) => [i * 2, i]))
+  const short = postings([
+    [3, 100],
+    [5, 200],
+    [20, 300],
+  ])
+
+  it('keeps the blocks of the base that any list contains, adding weighted scores', () => {
+    const out = pool.take()
+    joiner.restrict(
+      base,
+      [
+        { postings: long, weight: 2 },
+        { postings: short, weight: 1 },
+      ],
+      0b100,
+      true,
+      out,
+    )
+    expect(entriesOf(out)).toEqual([
+      [3, 10 + 100, 0b101],
+      [8, 20 + 4 * 2, 0b101],
+      [20, 30 + 10 * 2 + 300, 0b101],
+    ])
+    joiner.restrict(base, [{ postings: short, weight: 1 }], 0b100, false, out)
+    expect(entriesOf(out)).toEqual([
+      [3, 100, 0b100],
+      [20, 300, 0b100],
+    ])
+    pool.give(out)
+  })
+
+  it('joins sets found within the base, adding their scores and terms to the base’s', () => {
+    const out = pool.take()
+    joiner.join(
+      base,
+      [
+        matches([
+          [3, 1, 0b010],
+          [20, 2, 0b010],
+        ]),
+        matches([[20, 4, 0b100]]),
+      ],
+      out,
+    )
+    expect(entriesOf(out)).toEqual([
+      [3, 11, 0b011],
+      [20, 36, 0b111],
+    ])
+    pool.give(out)
+  })
+})
+
+describe('topK', () => {
+  it('ranks by score times the number of terms matched, ties to the earlier block', () => {
+    const set = matches([
+      [1, 2, 0b1],
+      [2, 1, 0b11],
+      [3, 3, 0b1],
+      [4, 2, 0b1],
+      [5, 0.5, 0b111],
+    ])
+    expect(topK(set, 3)).toEqual([
+      { doc: 3, score: 3 },
+      { doc: 1, score: 2 },
+      { doc: 2, score: 2 },
+    ])
+    expect(topK(set, 10).map((r) => r.doc)).toEqual([3, 1, 2, 4, 5])
+    expect(topK(set, 0)).toEqual([])
+  })
+})
