@@ -10,6 +10,34 @@ import { popcount } from './bits.ts'
 export interface Postings {
   docs: Int32Array
   impacts: Float64Array
+  /** For a long list: where each block is in it, without a search. */
+  positions?: Positions
+}
+
+/**
+ * Where the blocks of a long list are in it: the list as a bit set, with a count of the blocks
+ * before each 32-block word, so a block's position is a lookup and a bit count.
+ */
+export class Positions {
+  readonly bits: Uint32Array
+  readonly before: Int32Array
+
+  constructor(docs: Int32Array, size: number) {
+    this.bits = new Uint32Array((size >>> 5) + 1)
+    this.before = new Int32Array(this.bits.length)
+    for (const doc of docs) this.bits[doc >>> 5]! |= 1 << (doc & 31)
+    for (let w = 1; w < this.bits.length; w++) {
+      this.before[w] = this.before[w - 1]! + popcount(this.bits[w - 1]!)
+    }
+  }
+
+  /** The position of `doc` in the list, or -1 when it is not there. */
+  of(doc: number): number {
+    const word = this.bits[doc >>> 5]!
+    const bit = doc & 31
+    if (!((word >>> bit) & 1)) return -1
+    return this.before[doc >>> 5]! + popcount(word & ((1 << bit) - 1))
+  }
 }
 
 /** The blocks that match part of a query, ascending, with their partial scores. */
@@ -150,8 +178,10 @@ export class Joiner {
   ) {
     this.begin(base)
     for (const { postings, weight } of terms) {
-      const { docs, impacts } = postings
-      if (docs.length > base.length * 3) {
+      const { docs, impacts, positions } = postings
+      if (positions) {
+        this.lookUp(base, postings, positions, weight, source)
+      } else if (docs.length > base.length * 3) {
         for (let i = 0, at = 0; i < base.length && at < docs.length; i++) {
           at = gallop(docs, base.docs[i]!, at)
           if (docs[at] !== base.docs[i]) continue
@@ -170,6 +200,29 @@ export class Joiner {
       }
     }
     this.finish(base, carry, out)
+  }
+
+  /** Adds a long list's scores to the blocks of `base` it contains, found without a search. */
+  private lookUp(
+    base: Matches,
+    { impacts }: Postings,
+    { bits, before }: Positions,
+    weight: number,
+    source: number,
+  ) {
+    const { sums, sources, found } = this
+    const last = impacts.length - 1
+    for (let i = 0; i < base.length; i++) {
+      const doc = base.docs[i]!
+      const word = bits[doc >>> 5]!
+      const bit = doc & 31
+      // 1 when the list contains the block, else 0: the position is then only clamped into range.
+      const present = (word >>> bit) & 1
+      const at = Math.min(last, before[doc >>> 5]! + popcount(word & ((1 << bit) - 1)))
+      sums[i + 1]! += impacts[at]! * weight * present
+      sources[i + 1]! |= source & -present
+      found[i + 1]! |= present
+    }
   }
 
   /** The blocks of `base` that any of the sets contains, each with its scores and terms added from all. */
