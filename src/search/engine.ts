@@ -1,17 +1,16 @@
 import type { AsPlainObject } from 'minisearch'
 import type { ContentLang, Document, GlossaryTerm } from '../../electron/shared/model.ts'
-import { GlossaryMatcher } from './glossary.ts'
+import { GlossaryMatcher, termForms } from './glossary.ts'
 import {
   FIELD_BIT,
   glossaryTerm,
   INDEX_HASH,
   type IndexedBlock,
-  type GlossarySpan,
   type StoredBlock,
 } from './options.ts'
 import { parseQuery } from './query.ts'
 import { RankedIndex, type Ranked } from './ranker.ts'
-import { makeSnippet, matchRanges, type Range, type Snippet } from './snippet.ts'
+import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
 
 const FEW_RESULTS = 10
 
@@ -40,11 +39,7 @@ export function indexedBlocks(
   const matcher = new GlossaryMatcher(glossary)
   return documents.flatMap((doc) =>
     doc.blocks.map((block, i) => {
-      const spans = (['en', 'zh'] as const).flatMap((lang) =>
-        matcher
-          .find(block[lang], lang)
-          .map(({ term, start, end }): GlossarySpan => [glossaryTerm(term.id), lang, start, end]),
-      )
+      const found = [...matcher.find(block.en, 'en'), ...matcher.find(block.zh, 'zh')]
       return {
         id: `${doc.id}#${block.id}`,
         docId: doc.id,
@@ -53,8 +48,7 @@ export function indexedBlocks(
         en: block.en,
         zh: block.zh,
         title: i === 0 ? `${doc.title.en} ${doc.title.zh}` : '',
-        terms: [...new Set(spans.map(([term]) => term))].join(' '),
-        spans,
+        terms: [...new Set(found.map((m) => glossaryTerm(m.term.id)))].join(' '),
       }
     }),
   )
@@ -64,10 +58,19 @@ export function indexedBlocks(
 export class SearchEngine {
   private readonly index: RankedIndex
   private readonly glossary: GlossaryMatcher | null
+  /** How a glossary match (`g:<id>`) shows in the text: the term's forms in each language. */
+  private readonly formsOf: Map<string, Record<ContentLang, string[]>>
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
     this.glossary = glossary.length ? new GlossaryMatcher(glossary) : null
+    const lower = (forms: string[]) => forms.map((form) => form.toLowerCase())
+    this.formsOf = new Map(
+      glossary.map((term) => [
+        glossaryTerm(term.id),
+        { en: lower(termForms(term, 'en')), zh: lower(termForms(term, 'zh')) },
+      ]),
+    )
   }
 
   static build(
@@ -108,25 +111,25 @@ export class SearchEngine {
 
   private toHit({ shortId, score, match }: Ranked): SearchHit {
     const stored = this.index.stored(shortId) as unknown as StoredBlock
-    // Each language's text is searched only for the words the index found in it; where the glossary
-    // terms stand was found when the index was built.
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
-    const known: Record<ContentLang, Range[]> = { en: [], zh: [] }
-    const viaGlossary = new Set<string>()
     let fields = 0
+    // Each language's text is searched only for what the index found in it.
     for (const { term, fields: termFields } of match) {
       fields |= termFields
-      if (termFields & FIELD_BIT.terms) viaGlossary.add(term)
+      const forms = this.formsOf.get(term)
+      if (forms && termFields & FIELD_BIT.terms) {
+        words.en.push(...forms.en)
+        words.zh.push(...forms.zh)
+      }
       if (termFields & FIELD_BIT.en) words.en.push(term)
       if (termFields & FIELD_BIT.zh) words.zh.push(term)
     }
-    for (const [term, lang, start, end] of stored.spans) {
-      if (viaGlossary.has(term)) known[lang].push([start, end])
-    }
-    const enRanges = matchRanges(stored.en, words.en, known.en)
-    const zhRanges = matchRanges(stored.zh, words.zh, known.zh)
-    const inEn = (fields & FIELD_BIT.en) !== 0 || known.en.length > 0
-    const inZh = (fields & FIELD_BIT.zh) !== 0 || known.zh.length > 0
+    const enRanges = matchRanges(stored.en, words.en)
+    const zhRanges = matchRanges(stored.zh, words.zh)
+    // A glossary term matches through its own field; the text shows in which language it stands.
+    const viaGlossary = (fields & FIELD_BIT.terms) !== 0
+    const inEn = (fields & FIELD_BIT.en) !== 0 || (viaGlossary && enRanges.length > 0)
+    const inZh = (fields & FIELD_BIT.zh) !== 0 || (viaGlossary && zhRanges.length > 0)
     return {
       docId: stored.docId,
       blockId: stored.blockId,

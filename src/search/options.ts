@@ -13,12 +13,7 @@ export interface IndexedBlock {
   title: string
   /** `g:<term id>` for each glossary term the block contains in either language. */
   terms: string
-  /** Where those terms stand in the block's texts, so a result highlights them without a search. */
-  spans: GlossarySpan[]
 }
-
-/** A glossary term found in a block: its index term (`g:<id>`), the language, and [start, end). */
-export type GlossarySpan = [term: string, lang: 'en' | 'zh', start: number, end: number]
 
 export type StoredBlock = Omit<IndexedBlock, 'id' | 'title' | 'terms'>
 
@@ -31,7 +26,7 @@ export const FIELD_BIT = Object.fromEntries(
 
 /** The index term for a glossary entry: one posting list serves the term in both languages. */
 export const glossaryTerm = (id: string): string => `g:${id}`
-export const STORE_FIELDS = ['docId', 'blockId', 'type', 'en', 'zh', 'spans'] as const
+export const STORE_FIELDS = ['docId', 'blockId', 'type', 'en', 'zh'] as const
 
 /** The same options on both sides: building (`npm run corpus -- build`) and loading (the worker). */
 export const INDEX_OPTIONS: Options<IndexedBlock> = {

@@ -42,14 +42,13 @@ function isAsciiWordChar(code: number): boolean {
 }
 
 /**
- * Where matched terms occur in a text, merged with ranges already `known`. Words match at a word
- * start and extend to the word's end (so a prefix or a fuzzy match highlights the whole word);
- * Chinese terms match anywhere. Plain string search, no regular expressions: a search highlights
- * fifty blocks on every keystroke.
+ * Where matched terms occur in a text. Words match at a word start and extend to the word's end (so
+ * a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere. Plain string
+ * search, no regular expressions: a search highlights fifty blocks on every keystroke.
  */
-export function matchRanges(text: string, terms: Iterable<string>, known: Range[] = []): Range[] {
+export function matchRanges(text: string, terms: Iterable<string>): Range[] {
   const lower = text.toLowerCase()
-  const ranges: Range[] = [...known]
+  const ranges: Range[] = []
   for (const term of new Set(terms)) {
     if (!term) continue
     const anywhere = HAN.test(term)
