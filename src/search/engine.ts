@@ -13,6 +13,8 @@ import { RankedIndex, type Ranked } from './ranker.ts'
 import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
 
 const FEW_RESULTS = 10
+/** How many results a search shows at first, and how many more each "show more" adds. */
+export const RESULTS_PAGE = 20
 
 export interface SearchHit {
   docId: string

@@ -2,19 +2,20 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { useApi } from '../api.ts'
 import { createSearchClient, type SearchClient } from '../search/client.ts'
-import { groupByDocument, type SearchHit } from '../search/engine.ts'
+import { groupByDocument, RESULTS_PAGE, type SearchHit } from '../search/engine.ts'
 import { MAX_QUERY_LENGTH } from '../search/query.ts'
 import { useGlossaryStore } from './glossary.ts'
 import { useNoticesStore } from './notices.ts'
 import { useSettingsStore } from './settings.ts'
 
-const RESULT_LIMIT = 60
 const MAX_RECENT = 10
 
 /** Global search: the engine (in a worker), the query being typed, its results and recent queries. */
 export const useSearchStore = defineStore('search', () => {
   const query = ref('')
   const hits = shallowRef<SearchHit[]>([])
+  /** Whether the query has more results than are shown. */
+  const hasMore = ref(false)
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   /** The query the shown results answer; results of an older query never overwrite newer ones. */
   const answered = ref('')
@@ -43,19 +44,29 @@ export const useSearchStore = defineStore('search', () => {
     return ready
   }
 
-  async function run(text: string): Promise<void> {
+  /** Shows the best `limit` results for `text` (a page at first: see `more`). */
+  async function run(text: string, limit = RESULTS_PAGE): Promise<void> {
     query.value = text.slice(0, MAX_QUERY_LENGTH * 4)
     const request = ++latest
     if (!text.trim()) {
       hits.value = []
+      hasMore.value = false
       answered.value = ''
       return
     }
     if (!(await prepare()) || !client) return
-    const found = await client.search(text, RESULT_LIMIT)
+    // One more than is shown tells whether there are more.
+    const found = await client.search(text, limit + 1)
     if (request !== latest) return
-    hits.value = found
+    hits.value = found.slice(0, limit)
+    hasMore.value = found.length > limit
     answered.value = text
+  }
+
+  /** Shows another page of results for the query answered. */
+  function more(): Promise<void> {
+    if (!hasMore.value) return Promise.resolve()
+    return run(answered.value, hits.value.length + RESULTS_PAGE)
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -81,6 +92,7 @@ export const useSearchStore = defineStore('search', () => {
   return {
     query,
     hits,
+    hasMore,
     groups,
     status,
     answered,
@@ -88,6 +100,7 @@ export const useSearchStore = defineStore('search', () => {
     recent,
     prepare,
     run,
+    more,
     type,
     remember,
   }

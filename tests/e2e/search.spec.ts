@@ -68,6 +68,31 @@ describe('search', () => {
     ).toEqual(['人才岛'])
   })
 
+  it('shows the best results first and more on request, by button or arrow key', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('heading', { name: 'Library' }).waitFor()
+    await page.keyboard.press('Control+k')
+    const dialog = page.getByRole('dialog')
+    const box = dialog.getByRole('combobox')
+    await box.fill('Jiangmen')
+    await dialog.getByText('The best 20 results').waitFor()
+    const options = dialog.getByRole('option')
+    expect(await options.count()).toBe(20)
+
+    await dialog.getByRole('button', { name: 'Show more results' }).scrollIntoViewIfNeeded()
+    await app.screenshot('search-more')
+    await dialog.getByRole('button', { name: 'Show more results' }).click()
+    await expect.poll(() => options.count()).toBeGreaterThan(20)
+    const afterClick = await options.count()
+
+    // Arrow down past the last result shown brings the next page and selects the next result.
+    for (let i = 0; i < afterClick; i++) await box.press('ArrowDown')
+    await expect.poll(() => options.count()).toBeGreaterThan(afterClick)
+    const selected = dialog.locator('[role="option"][aria-selected="true"]')
+    expect(await selected.getAttribute('id')).toBe(await options.nth(afterClick).getAttribute('id'))
+  })
+
   it('says so when nothing matches, and survives hostile queries', async () => {
     app = await launchApp()
     const { page } = app

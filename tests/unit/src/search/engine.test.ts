@@ -48,6 +48,16 @@ describe('search relevance on the real corpus', () => {
     expect(engine.search('马冈鹅', 10).some((h) => /Magang goose/i.test(h.en))).toBe(true)
   })
 
+  it('highlights a glossary term where it stands in the other language', () => {
+    const highlighted = (snippet: { text: string; ranges: Array<[number, number]> }) =>
+      snippet.ranges.map(([start, end]) => snippet.text.slice(start, end))
+    const fromZh = engine.search('马冈鹅', 10).find((h) => /Magang goose/i.test(h.en))!
+    expect(highlighted(fromZh.snippets.en).map((t) => t.toLowerCase())).toContain('magang goose')
+    expect(fromZh.lang).toBe('both')
+    const fromEn = engine.search('Magang goose', 10).find((h) => h.zh.includes('马冈鹅'))!
+    expect(highlighted(fromEn.snippets.zh)).toContain('马冈鹅')
+  })
+
   it('answers a mixed-script query with blocks that have both', () => {
     const hits = engine.search('碉楼 Talent Island', 5)
     expect(hits.length).toBeGreaterThan(0)
