@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch'
+import { popcount } from './bits.ts'
 import { TypoLookup } from './edit-distance.ts'
 import {
   Accumulator,
@@ -28,9 +29,16 @@ export interface Ranked {
   match: TermMatch[]
 }
 
+/** How many of a long list's best blocks stand for it when a query wants its best few blocks. */
+const TIER = 512
+
 /** A term's postings, and in which fields it occurs in each block (`FIELD_BIT`). */
 interface TermPostings extends Postings {
   fields: Uint8Array
+  /** For a long list, its blocks that score above `rest`, ascending (fewer than the tier); else null. */
+  top: Int32Array | null
+  /** The best score of a block outside `top`; 0 when the list has no `top`. */
+  rest: number
 }
 
 /** An index term a query term stands for, and how much a match on it weighs. */
@@ -61,26 +69,28 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** Every index term, sorted, so the completions of a prefix are one contiguous run. */
   private sortedTerms: string[] = []
   private typos = new TypoLookup([])
+  private tier = TIER
   private sums = new Accumulator(0)
   private joiner = new Joiner(0)
   private pool = new MatchesPool(0)
   /** For each block, its position among the hits being reported, or -1. */
   private hitSlot = new Int32Array(0)
 
-  static create(blocks: readonly IndexedBlock[]): RankedIndex {
+  /** `tier`: how many of a long list's best blocks stand for it (see `bestFromTops`). */
+  static create(blocks: readonly IndexedBlock[], tier = TIER): RankedIndex {
     const index = new RankedIndex(INDEX_OPTIONS)
     index.addAll(blocks)
-    index.prepare()
+    index.prepare(tier)
     return index
   }
 
-  static fromJS(js: AsPlainObject): RankedIndex {
+  static fromJS(js: AsPlainObject, tier = TIER): RankedIndex {
     // MiniSearch.loadJS makes a plain MiniSearch; its state moves into a RankedIndex as is.
     const index = Object.assign(
       new RankedIndex(INDEX_OPTIONS),
       MiniSearch.loadJS(js, INDEX_OPTIONS),
     )
-    index.prepare()
+    index.prepare(tier)
     return index
   }
 
@@ -89,7 +99,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return this._storedFields.get(shortId) ?? {}
   }
 
-  private prepare() {
+  private prepare(tier: number) {
+    this.tier = tier
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
     for (const [shortId, fields] of this._storedFields) {
@@ -130,12 +141,14 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         fields[i] = fieldsOf[docs[i]!]!
         fieldsOf[docs[i]!] = 0
       }
+      const impacts = scratch.scores.slice(0, scratch.length)
       this.postings.set(term, {
         docs,
-        impacts: scratch.scores.slice(0, scratch.length),
+        impacts,
         fields,
         // A bit per block costs a sixteenth of what the list itself takes, or less.
         ...(docs.length * 16 >= size ? { positions: new Positions(docs, size) } : {}),
+        ...topTier(docs, impacts, tier),
       })
     }
     this.pool.give(scratch)
@@ -150,7 +163,25 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
     // The rarest requirement first: every later one only looks at the blocks still in the running.
     const clauses = [...query].sort((x, y) => clauseSize(x) - clauseSize(y))
-    let found: Matches | null = null
+    const best =
+      this.bestFromTops(clauses, expanded, limit, clauseSize(clauses[0]!)) ??
+      this.best(clauses, expanded, null, limit)
+    const matches = this.matchesOf(
+      best.map(({ doc }) => doc),
+      query,
+      expanded,
+    )
+    return best.map(({ doc, score }, i) => ({ shortId: doc, score, match: matches[i]! }))
+  }
+
+  /** The best `limit` blocks (among `within`, when given, which this takes) that match every clause. */
+  private best(
+    clauses: Query,
+    expanded: Map<Leaf, Expanded>,
+    within: Matches | null,
+    limit: number,
+  ): Array<{ doc: number; score: number }> {
+    let found = within
     for (const clause of clauses) {
       const next = this.clauseMatches(clause, expanded, found)
       if (found) this.pool.give(found)
@@ -160,12 +191,42 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     if (!found) return []
     const best = topK(found, limit)
     this.pool.give(found)
-    const matches = this.matchesOf(
-      best.map(({ doc }) => doc),
-      query,
-      expanded,
+    return best
+  }
+
+  /**
+   * For a query with long lists that wants few blocks: its best blocks, looked for only among the
+   * top tiers of its long lists and all of its short ones, if no other block can beat them; else
+   * null. A block outside those scores at most every list's `rest`, times every term matched. Only
+   * tried when those candidates are far fewer than the blocks its rarest requirement matches
+   * (`rarest`), which is where a full evaluation starts.
+   */
+  private bestFromTops(
+    clauses: Query,
+    expanded: Map<Leaf, Expanded>,
+    limit: number,
+    rarest: number,
+  ): Array<{ doc: number; score: number }> | null {
+    const lists = [...expanded.values()].flatMap(({ derived }) => derived)
+    const candidates = lists.reduce(
+      (n, { postings }) => n + (postings.top ?? postings.docs).length,
+      0,
     )
-    return best.map(({ doc, score }, i) => ({ shortId: doc, score, match: matches[i]! }))
+    if (limit > this.tier || candidates * 2 > rarest) return null
+    let bound = 0
+    let sources = 0
+    this.sums.begin()
+    for (const { postings, weight } of lists) {
+      bound += postings.rest * weight
+      const docs = postings.top ?? postings.docs
+      for (let i = 0; i < docs.length; i++) this.sums.add(docs[i]!, 0, 0)
+    }
+    for (const { source } of expanded.values()) sources |= source
+    const within = this.pool.take()
+    this.sums.collect(within)
+    const best = this.best(clauses, expanded, within, limit)
+    const worstKept = best.length === limit ? best[limit - 1]!.score : -1
+    return worstKept > bound * popcount(sources) ? best : null
   }
 
   private expandAll(query: Query): Map<Leaf, Expanded> {
@@ -368,4 +429,15 @@ function lowerBound(sorted: readonly string[], item: string): number {
     else high = mid
   }
   return low
+}
+
+/** A long list's top tier: its blocks that score above its `tier`-th best score, which is `rest`. */
+function topTier(
+  docs: Int32Array,
+  impacts: Float64Array,
+  tier: number,
+): Pick<TermPostings, 'top' | 'rest'> {
+  if (docs.length <= 2 * tier) return { top: null, rest: 0 }
+  const rest = impacts.slice().sort()[impacts.length - tier]!
+  return { top: docs.filter((_, i) => impacts[i]! > rest), rest }
 }

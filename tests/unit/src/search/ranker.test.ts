@@ -149,6 +149,21 @@ describe('RankedIndex', () => {
     }
   })
 
+  it.each([false, true])(
+    'finds the same best few blocks from the top tiers of long lists (typos: %s)',
+    (typos) => {
+      // A tiny tier, so that most lists of this small corpus have one and most queries use it.
+      const tiered = RankedIndex.create(blocks, 8)
+      for (const text of TYPED) {
+        const query = parseQuery(text, matcher, { typos })!
+        const all = index.rank(query, Number.MAX_SAFE_INTEGER)
+        for (const limit of [1, 5, 8]) {
+          expect(tiered.rank(query, limit), `${text} (${limit})`).toEqual(all.slice(0, limit))
+        }
+      }
+    },
+  )
+
   it('ranks the same after a serialize and load round trip', () => {
     const loaded = RankedIndex.fromJS(JSON.parse(JSON.stringify(index)))
     const query = parseQuery('Jiangmen 碉楼', matcher)!
