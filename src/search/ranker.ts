@@ -99,6 +99,11 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return this._storedFields.get(shortId) ?? {}
   }
 
+  /** Every block's short id and stored fields. */
+  allStored(): IterableIterator<[number, Record<string, unknown>]> {
+    return this._storedFields.entries()
+  }
+
   private prepare(tier: number) {
     this.tier = tier
     const size = this._nextId

@@ -44,10 +44,14 @@ function isAsciiWordChar(code: number): boolean {
 /**
  * Where matched terms occur in a text. Words match at a word start and extend to the word's end (so
  * a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere. Plain string
- * search, no regular expressions: a search highlights fifty blocks on every keystroke.
+ * search, no regular expressions: a search highlights a page of blocks on every keystroke. `lower`
+ * is the text in lower case, for a caller that keeps it.
  */
-export function matchRanges(text: string, terms: Iterable<string>): Range[] {
-  const lower = text.toLowerCase()
+export function matchRanges(
+  text: string,
+  terms: Iterable<string>,
+  lower = text.toLowerCase(),
+): Range[] {
   const ranges: Range[] = []
   for (const term of new Set(terms)) {
     if (!term) continue
