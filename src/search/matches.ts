@@ -10,34 +10,6 @@ import { popcount } from './bits.ts'
 export interface Postings {
   docs: Int32Array
   impacts: Float64Array
-  /** For a long list: where each block is in it, without a search. */
-  positions?: Positions
-}
-
-/**
- * Where the blocks of a long list are in it: the list as a bit set, with a count of the blocks
- * before each 32-block word, so a block's position is a lookup and a bit count.
- */
-export class Positions {
-  readonly bits: Uint32Array
-  readonly before: Int32Array
-
-  constructor(docs: Int32Array, size: number) {
-    this.bits = new Uint32Array((size >>> 5) + 1)
-    this.before = new Int32Array(this.bits.length)
-    for (const doc of docs) this.bits[doc >>> 5]! |= 1 << (doc & 31)
-    for (let w = 1; w < this.bits.length; w++) {
-      this.before[w] = this.before[w - 1]! + popcount(this.bits[w - 1]!)
-    }
-  }
-
-  /** The position of `doc` in the list, or -1 when it is not there. */
-  of(doc: number): number {
-    const word = this.bits[doc >>> 5]!
-    const bit = doc & 31
-    if (!((word >>> bit) & 1)) return -1
-    return this.before[doc >>> 5]! + popcount(word & ((1 << bit) - 1))
-  }
 }
 
 /** The blocks that match part of a query, ascending, with their partial scores. */
@@ -144,24 +116,19 @@ export class Accumulator {
 }
 
 /**
- * Narrows a set of blocks down to those that other lists contain, adding the lists' scores. A list
- * much longer than the set is searched for each block of the set. Any other is read through, each of
- * its blocks looked up in a dense table that sends the blocks outside the set to a sink, slot 0: no
- * branch on whether a block is in the set, which the processor would mispredict half the time.
+ * Narrows a set of blocks down to those that other lists contain, adding the lists' scores. Each
+ * list is walked alongside the set, or, when it is much longer, searched for each block of the set;
+ * what a block gathers is kept by its position in the set, in arrays reused from query to query.
  */
 export class Joiner {
-  /** For each block, its slot: 1 + its position in the set being narrowed, or 0 (the sink). */
-  private readonly slot: Int32Array
-  /** By slot: the scores added, the terms matched, whether any list contained the block. */
   private readonly sums: Float64Array
   private readonly sources: Uint32Array
   private readonly found: Uint8Array
 
   constructor(size: number) {
-    this.slot = new Int32Array(size)
-    this.sums = new Float64Array(size + 1)
-    this.sources = new Uint32Array(size + 1)
-    this.found = new Uint8Array(size + 1)
+    this.sums = new Float64Array(size)
+    this.sources = new Uint32Array(size)
+    this.found = new Uint8Array(size)
   }
 
   /**
@@ -177,87 +144,65 @@ export class Joiner {
     out: Matches,
   ) {
     this.begin(base)
+    const { sums, sources, found } = this
+    const blocks = base.docs
     for (const { postings, weight } of terms) {
-      const { docs, impacts, positions } = postings
-      if (positions) {
-        this.lookUp(base, postings, positions, weight, source)
-      } else if (docs.length > base.length * 3) {
+      const { docs, impacts } = postings
+      if (docs.length > base.length * 8) {
         for (let i = 0, at = 0; i < base.length && at < docs.length; i++) {
-          at = gallop(docs, base.docs[i]!, at)
-          if (docs[at] !== base.docs[i]) continue
-          this.sums[i + 1]! += impacts[at]! * weight
-          this.sources[i + 1] = source
-          this.found[i + 1] = 1
+          at = gallop(docs, blocks[i]!, at)
+          if (docs[at] !== blocks[i]) continue
+          sums[i]! += impacts[at]! * weight
+          sources[i] = source
+          found[i] = 1
         }
       } else {
-        const { slot, sums, sources, found } = this
-        for (let i = 0; i < docs.length; i++) {
-          const at = slot[docs[i]!]!
-          sums[at]! += impacts[i]! * weight
-          sources[at] = source
-          found[at] = 1
+        for (let i = 0, at = 0; i < base.length && at < docs.length;) {
+          const doc = blocks[i]!
+          const other = docs[at]!
+          if (doc < other) i++
+          else if (other < doc) at++
+          else {
+            sums[i]! += impacts[at++]! * weight
+            sources[i] = source
+            found[i++] = 1
+          }
         }
       }
     }
     this.finish(base, carry, out)
   }
 
-  /** Adds a long list's scores to the blocks of `base` it contains, found without a search. */
-  private lookUp(
-    base: Matches,
-    { impacts }: Postings,
-    { bits, before }: Positions,
-    weight: number,
-    source: number,
-  ) {
-    const { sums, sources, found } = this
-    const last = impacts.length - 1
-    for (let i = 0; i < base.length; i++) {
-      const doc = base.docs[i]!
-      const word = bits[doc >>> 5]!
-      const bit = doc & 31
-      // 1 when the list contains the block, else 0: the position is then only clamped into range.
-      const present = (word >>> bit) & 1
-      const at = Math.min(last, before[doc >>> 5]! + popcount(word & ((1 << bit) - 1)))
-      sums[i + 1]! += impacts[at]! * weight * present
-      sources[i + 1]! |= source & -present
-      found[i + 1]! |= present
-    }
-  }
-
-  /** The blocks of `base` that any of the sets contains, each with its scores and terms added from all. */
+  /** The blocks of `base` that any of the sets (each within `base`) contains, with everything added. */
   join(base: Matches, sets: readonly Matches[], out: Matches) {
     this.begin(base)
-    const { slot, sums, sources, found } = this
+    const { sums, sources, found } = this
     for (const set of sets) {
-      for (let i = 0; i < set.length; i++) {
-        const at = slot[set.docs[i]!]!
-        sums[at]! += set.scores[i]!
-        sources[at]! |= set.sources[i]!
-        found[at] = 1
+      for (let i = 0, at = 0; at < set.length; i++) {
+        if (base.docs[i] !== set.docs[at]) continue
+        sums[i]! += set.scores[at]!
+        sources[i]! |= set.sources[at]!
+        found[i] = 1
+        at++
       }
     }
     this.finish(base, true, out)
   }
 
   private begin(base: Matches) {
-    for (let i = 0; i < base.length; i++) this.slot[base.docs[i]!] = i + 1
-    this.sums.fill(0, 0, base.length + 1)
-    this.sources.fill(0, 0, base.length + 1)
-    this.found.fill(0, 0, base.length + 1)
+    this.sums.fill(0, 0, base.length)
+    this.sources.fill(0, 0, base.length)
+    this.found.fill(0, 0, base.length)
   }
 
   private finish(base: Matches, carry: boolean, out: Matches) {
-    const { slot, sums, sources, found } = this
+    const { sums, sources, found } = this
     let n = 0
     for (let i = 0; i < base.length; i++) {
-      const doc = base.docs[i]!
-      out.docs[n] = doc
-      const at = i + 1
-      out.scores[n] = carry ? base.scores[i]! + sums[at]! : sums[at]!
-      out.sources[n] = carry ? base.sources[i]! | sources[at]! : sources[at]!
-      n += found[at]!
-      slot[doc] = 0
+      out.docs[n] = base.docs[i]!
+      out.scores[n] = carry ? base.scores[i]! + sums[i]! : sums[i]!
+      out.sources[n] = carry ? base.sources[i]! | sources[i]! : sources[i]!
+      n += found[i]!
     }
     out.length = n
   }
@@ -279,6 +224,42 @@ export function gallop(docs: Int32Array, doc: number, from: number, end = docs.l
     else high = mid
   }
   return from
+}
+
+/** The blocks in either set, their scores added and their matched terms joined. */
+export function union(a: Matches, b: Matches, out: Matches) {
+  const { docs, scores, sources } = out
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a.docs[i]!
+    const y = b.docs[j]!
+    if (x < y) {
+      docs[n] = x
+      scores[n] = a.scores[i]!
+      sources[n++] = a.sources[i++]!
+    } else if (y < x) {
+      docs[n] = y
+      scores[n] = b.scores[j]!
+      sources[n++] = b.sources[j++]!
+    } else {
+      docs[n] = x
+      scores[n] = a.scores[i]! + b.scores[j]!
+      sources[n++] = a.sources[i++]! | b.sources[j++]!
+    }
+  }
+  for (; i < a.length; i++, n++) {
+    docs[n] = a.docs[i]!
+    scores[n] = a.scores[i]!
+    sources[n] = a.sources[i]!
+  }
+  for (; j < b.length; j++, n++) {
+    docs[n] = b.docs[j]!
+    scores[n] = b.scores[j]!
+    sources[n] = b.sources[j]!
+  }
+  out.length = n
 }
 
 /**

@@ -6,8 +6,8 @@ import {
   gallop,
   Joiner,
   MatchesPool,
-  Positions,
   topK,
+  union,
   type Matches,
   type Postings,
   type Weighted,
@@ -28,6 +28,12 @@ export interface Ranked {
   score: number
   match: TermMatch[]
 }
+
+/**
+ * Up to this many lists are merged two at a time, in order; more (a short prefix's completions) are
+ * summed through a table over all blocks, which costs more per block but not per list.
+ */
+const MERGED_LISTS = 4
 
 /** How many of a long list's best blocks stand for it when a query wants its best few blocks. */
 const TIER = 512
@@ -151,8 +157,6 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         docs,
         impacts,
         fields,
-        // A bit per block costs a sixteenth of what the list itself takes, or less.
-        ...(docs.length * 16 >= size ? { positions: new Positions(docs, size) } : {}),
         ...topTier(docs, impacts, tier),
       })
     }
@@ -255,35 +259,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     expanded: Map<Leaf, Expanded>,
     within: Matches | null,
   ): Matches {
+    const alternatives = clause.map((leaves) => this.alternativeMatches(leaves, expanded, within))
+    if (!within) return this.unite(alternatives)
+    // The alternatives scored their own terms only; the blocks' scores so far join them here.
     const out = this.pool.take()
-    if (within) {
-      const alternatives = clause.map((leaves) => this.alternativeMatches(leaves, expanded, within))
-      // The alternatives scored their own terms only; the blocks' scores so far join them here.
-      this.joiner.join(within, alternatives, out)
-      for (const alternative of alternatives) this.pool.give(alternative)
-      return out
-    }
-    if (clause.length === 1) {
-      this.pool.give(out)
-      return this.alternativeMatches(clause[0]!, expanded, null)
-    }
-    // Alternatives of several terms first: the sums below are also what a prefix's completions use.
-    const computed = clause.map((leaves) =>
-      leaves.length > 1 ? this.alternativeMatches(leaves, expanded, null) : null,
-    )
-    this.sums.begin()
-    clause.forEach((leaves, i) => {
-      const matches = computed[i]
-      if (matches) {
-        for (let j = 0; j < matches.length; j++) {
-          this.sums.add(matches.docs[j]!, matches.scores[j]!, matches.sources[j]!)
-        }
-        this.pool.give(matches)
-      } else {
-        this.sumTerm(expanded.get(leaves[0]!)!)
-      }
-    })
-    this.sums.collect(out)
+    this.joiner.join(within, alternatives, out)
+    for (const alternative of alternatives) this.pool.give(alternative)
     return out
   }
 
@@ -297,11 +278,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     let found: Matches | null = null
     for (const term of terms) {
       const base: Matches | null = found ?? within
-      const next = this.pool.take()
+      let next: Matches
       if (base) {
+        next = this.pool.take()
         this.joiner.restrict(base, term.derived, term.source, found !== null, next)
       } else {
-        this.termMatches(term, next)
+        next = this.termMatches(term)
       }
       if (found) this.pool.give(found)
       found = next
@@ -311,29 +293,44 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   }
 
   /** Every block a query term matches, with its score there. */
-  private termMatches(term: Expanded, out: Matches) {
-    if (term.derived.length === 1) {
-      const { postings, weight } = term.derived[0]!
-      const { docs, impacts } = postings
-      for (let i = 0; i < docs.length; i++) {
-        out.docs[i] = docs[i]!
-        out.scores[i] = impacts[i]! * weight
-        out.sources[i] = term.source
-      }
-      out.length = docs.length
-      return
+  private termMatches({ derived, source }: Expanded): Matches {
+    if (derived.length <= MERGED_LISTS) {
+      return this.unite(
+        derived.map(({ postings, weight }) => {
+          const { docs, impacts } = postings
+          const out = this.pool.take()
+          for (let i = 0; i < docs.length; i++) {
+            out.docs[i] = docs[i]!
+            out.scores[i] = impacts[i]! * weight
+            out.sources[i] = source
+          }
+          out.length = docs.length
+          return out
+        }),
+      )
     }
+    // The completions of a short prefix: summed in one pass over all their postings.
     this.sums.begin()
-    this.sumTerm(term)
-    this.sums.collect(out)
-  }
-
-  /** Adds a query term's scores to the sums. */
-  private sumTerm({ derived, source }: Expanded) {
     for (const { postings, weight } of derived) {
       const { docs, impacts } = postings
       for (let i = 0; i < docs.length; i++) this.sums.add(docs[i]!, impacts[i]! * weight, source)
     }
+    const out = this.pool.take()
+    this.sums.collect(out)
+    return out
+  }
+
+  /** The blocks in any of the sets (which this takes), in order, with their scores added. */
+  private unite(sets: Matches[]): Matches {
+    let united = sets[0] ?? this.pool.take()
+    for (const set of sets.slice(1)) {
+      const both = this.pool.take()
+      union(united, set, both)
+      this.pool.give(united)
+      this.pool.give(set)
+      united = both
+    }
+    return united
   }
 
   /** The index terms a leaf stands for, weighted as MiniSearch weighs them. */
@@ -412,9 +409,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         }
       } else {
         // A long one: look each hit up in it.
-        const { positions } = postings
         hits.forEach((doc, hit) => {
-          const at = positions ? positions.of(doc) : gallop(docs, doc, 0)
+          const at = gallop(docs, doc, 0)
           if (docs[at] === doc) found[hit]!.push({ term, fields: fields[at]! })
         })
       }

@@ -3,7 +3,6 @@ import {
   Accumulator,
   Joiner,
   MatchesPool,
-  Positions,
   topK,
   type Matches,
   type Postings,
@@ -64,7 +63,7 @@ describe('Joiner', () => {
     [8, 20, 0b001],
     [20, 30, 0b001],
   ])
-  // Longer than three times the base: searched block by block; the short one is read through.
+  // Longer than eight times the base: searched block by block; the short one is walked alongside.
   const long = postings(Array.from({ length: 30 }, (_, i) => [i * 2, i]))
   const short = postings([
     [3, 100],
@@ -95,18 +94,6 @@ describe('Joiner', () => {
       [20, 300, 0b100],
     ])
     pool.give(out)
-  })
-
-  it('finds the same blocks and scores through a long list’s positions as by searching it', () => {
-    const searched = pool.take()
-    const looked = pool.take()
-    joiner.restrict(base, [{ postings: long, weight: 2 }], 0b100, true, searched)
-    const withPositions = { ...long, positions: new Positions(long.docs, SIZE) }
-    joiner.restrict(base, [{ postings: withPositions, weight: 2 }], 0b100, true, looked)
-    expect(entriesOf(looked)).toEqual(entriesOf(searched))
-    expect(entriesOf(looked).map(([doc]) => doc)).toEqual([8, 20])
-    pool.give(searched)
-    pool.give(looked)
   })
 
   it('joins sets found within the base, adding their scores and terms to the base’s', () => {
@@ -146,13 +133,5 @@ describe('topK', () => {
     ])
     expect(topK(set, 10).map((r) => r.doc)).toEqual([3, 1, 2, 4, 5])
     expect(topK(set, 0)).toEqual([])
-  })
-})
-
-describe('Positions', () => {
-  it('gives each block’s position in the list, and -1 for a block not in it', () => {
-    const docs = Int32Array.from([0, 1, 31, 32, 33, 63, 64, 100])
-    const positions = new Positions(docs, 101)
-    for (let doc = 0; doc <= 100; doc++) expect(positions.of(doc)).toBe(docs.indexOf(doc))
   })
 })
