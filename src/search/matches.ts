@@ -178,7 +178,7 @@ export class Joiner {
     this.begin(base)
     const { sums, sources, found } = this
     for (const set of sets) {
-      for (let i = 0, at = 0; at < set.length; i++) {
+      for (let i = 0, at = 0; i < base.length && at < set.length; i++) {
         if (base.docs[i] !== set.docs[at]) continue
         sums[i]! += set.scores[at]!
         sources[i]! |= set.sources[at]!

@@ -221,7 +221,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       (n, { postings }) => n + (postings.top ?? postings.docs).length,
       0,
     )
-    if (limit > this.tier || candidates * 2 > rarest) return null
+    if (limit < 1 || limit > this.tier || candidates * 2 > rarest) return null
     let bound = 0
     let sources = 0
     this.sums.begin()

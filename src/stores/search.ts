@@ -46,7 +46,9 @@ export const useSearchStore = defineStore('search', () => {
 
   /** Shows the best `limit` results for `text` (a page at first: see `more`). */
   async function run(text: string, limit = RESULTS_PAGE): Promise<void> {
-    query.value = text.slice(0, MAX_QUERY_LENGTH * 4)
+    // A pasted page is cut, in the box as in the search, which reads no further anyway.
+    text = text.slice(0, MAX_QUERY_LENGTH * 4)
+    query.value = text
     const request = ++latest
     if (!text.trim()) {
       hits.value = []
@@ -63,9 +65,9 @@ export const useSearchStore = defineStore('search', () => {
     answered.value = text
   }
 
-  /** Shows another page of results for the query answered. */
+  /** Shows another page of results for the query answered (not while a newer one is on its way). */
   function more(): Promise<void> {
-    if (!hasMore.value) return Promise.resolve()
+    if (!hasMore.value || query.value !== answered.value) return Promise.resolve()
     return run(answered.value, hits.value.length + RESULTS_PAGE)
   }
 

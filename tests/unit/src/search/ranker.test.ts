@@ -157,7 +157,7 @@ describe('RankedIndex', () => {
       for (const text of TYPED) {
         const query = parseQuery(text, matcher, { typos })!
         const all = index.rank(query, Number.MAX_SAFE_INTEGER)
-        for (const limit of [1, 5, 8]) {
+        for (const limit of [0, 1, 5, 8]) {
           expect(tiered.rank(query, limit), `${text} (${limit})`).toEqual(all.slice(0, limit))
         }
       }
