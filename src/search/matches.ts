@@ -10,6 +10,46 @@ import { popcount } from './bits.ts'
 export interface Postings {
   docs: Int32Array
   impacts: Float64Array
+  /** For a long list, where each block is in it, found without a search; else null. */
+  bitmap: DocBitmap | null
+}
+
+/**
+ * The blocks of a long postings list as one bit per block of the index, with the count of blocks
+ * before each 32-bit word: whether a block is in the list, and at which position, takes two reads
+ * and a popcount. Searching a list of thousands for each block of a smaller set costs several times
+ * more, and walking the whole list alongside the set costs more still; a bitmap takes an eighth of a
+ * byte per block of the index, so only lists longer than a small share of the index get one.
+ */
+export class DocBitmap {
+  private readonly bits: Int32Array
+  private readonly before: Int32Array
+
+  private constructor(bits: Int32Array, before: Int32Array) {
+    this.bits = bits
+    this.before = before
+  }
+
+  /** `docs`: ascending block ids below `size`. */
+  static of(docs: Int32Array, size: number): DocBitmap {
+    const words = (size + 31) >>> 5
+    const bits = new Int32Array(words)
+    const before = new Int32Array(words)
+    for (let i = 0; i < docs.length; i++) bits[docs[i]! >>> 5]! |= 1 << (docs[i]! & 31)
+    for (let word = 0, count = 0; word < words; word++) {
+      before[word] = count
+      count += popcount(bits[word]!)
+    }
+    return new DocBitmap(bits, before)
+  }
+
+  /** The position of a block in the list, or -1 if the list does not have it. */
+  positionOf(doc: number): number {
+    const word = doc >>> 5
+    const bits = this.bits[word]!
+    const bit = 1 << (doc & 31)
+    return bits & bit ? this.before[word]! + popcount(bits & (bit - 1)) : -1
+  }
 }
 
 /** The blocks that match part of a query, ascending, with their partial scores. */
@@ -117,8 +157,9 @@ export class Accumulator {
 
 /**
  * Narrows a set of blocks down to those that other lists contain, adding the lists' scores. Each
- * list is walked alongside the set, or, when it is much longer, searched for each block of the set;
- * what a block gathers is kept by its position in the set, in arrays reused from query to query.
+ * block of the set is looked up in a list's bitmap, or searched for in a list much longer than the
+ * set, or else the list is walked alongside the set; what a block gathers is kept by its position in
+ * the set, in arrays reused from query to query.
  */
 export class Joiner {
   private readonly sums: Float64Array
@@ -147,8 +188,16 @@ export class Joiner {
     const { sums, sources, found } = this
     const blocks = base.docs
     for (const { postings, weight } of terms) {
-      const { docs, impacts } = postings
-      if (docs.length > base.length * 8) {
+      const { docs, impacts, bitmap } = postings
+      if (bitmap) {
+        for (let i = 0; i < base.length; i++) {
+          const at = bitmap.positionOf(blocks[i]!)
+          if (at < 0) continue
+          sums[i]! += impacts[at]! * weight
+          sources[i] = source
+          found[i] = 1
+        }
+      } else if (docs.length > base.length * 8) {
         for (let i = 0, at = 0; i < base.length && at < docs.length; i++) {
           at = gallop(docs, blocks[i]!, at)
           if (docs[at] !== blocks[i]) continue

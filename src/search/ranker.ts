@@ -3,6 +3,7 @@ import { popcount } from './bits.ts'
 import { TypoLookup } from './edit-distance.ts'
 import {
   Accumulator,
+  DocBitmap,
   gallop,
   Joiner,
   MatchesPool,
@@ -37,6 +38,9 @@ const MERGED_LISTS = 4
 
 /** How many of a long list's best blocks stand for it when a query wants its best few blocks. */
 const TIER = 512
+
+/** A list with more blocks than this share of the index gets a bitmap (see `DocBitmap`). */
+const BITMAP_SHARE = 1 / 32
 
 /** A term's postings, and in which fields it occurs in each block (`FIELD_BIT`). */
 interface TermPostings extends Postings {
@@ -157,6 +161,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         docs,
         impacts,
         fields,
+        bitmap: docs.length > size * BITMAP_SHARE ? DocBitmap.of(docs, size) : null,
         ...topTier(docs, impacts, tier),
       })
     }
@@ -400,7 +405,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const found = hits.map((): TermMatch[] => [])
     hits.forEach((doc, hit) => (this.hitSlot[doc] = hit))
     for (const { term, postings } of derived) {
-      const { docs, fields } = postings
+      const { docs, fields, bitmap } = postings
       if (docs.length <= hits.length * 8) {
         // A short list: look each of its blocks up among the hits.
         for (let i = 0; i < docs.length; i++) {
@@ -410,8 +415,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       } else {
         // A long one: look each hit up in it.
         hits.forEach((doc, hit) => {
-          const at = gallop(docs, doc, 0)
-          if (docs[at] === doc) found[hit]!.push({ term, fields: fields[at]! })
+          const at = bitmap ? bitmap.positionOf(doc) : gallop(docs, doc, 0)
+          if (at >= 0 && docs[at] === doc) found[hit]!.push({ term, fields: fields[at]! })
         })
       }
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   Accumulator,
+  DocBitmap,
   Joiner,
   MatchesPool,
   topK,
@@ -22,10 +23,15 @@ function matches(entries: Array<[doc: number, score: number, sources: number]>):
   return set
 }
 
-function postings(entries: Array<[doc: number, impact: number]>): Postings {
+function postings(
+  entries: Array<[doc: number, impact: number]>,
+  { bitmap = false } = {},
+): Postings {
+  const docs = Int32Array.from(entries, ([doc]) => doc)
   return {
-    docs: Int32Array.from(entries, ([doc]) => doc),
+    docs,
     impacts: Float64Array.from(entries, ([, impact]) => impact),
+    bitmap: bitmap ? DocBitmap.of(docs, SIZE) : null,
   }
 }
 
@@ -56,6 +62,17 @@ describe('Accumulator', () => {
   })
 })
 
+describe('DocBitmap', () => {
+  it('finds the position of every block of a list, and no other block', () => {
+    // Across 32-bit word edges, in an index whose size is not a multiple of 32.
+    const size = 100
+    for (const docs of [[], [0], [31, 32, 33], [0, 1, 2, 30, 31, 63, 64, 65, 98, 99]]) {
+      const bitmap = DocBitmap.of(Int32Array.from(docs), size)
+      for (let doc = 0; doc < size; doc++) expect(bitmap.positionOf(doc)).toBe(docs.indexOf(doc))
+    }
+  })
+})
+
 describe('Joiner', () => {
   const joiner = new Joiner(SIZE)
   const base = matches([
@@ -64,37 +81,44 @@ describe('Joiner', () => {
     [20, 30, 0b001],
   ])
   // Longer than eight times the base: searched block by block; the short one is walked alongside.
-  const long = postings(Array.from({ length: 30 }, (_, i) => [i * 2, i]))
+  const longEntries = Array.from({ length: 30 }, (_, i): [number, number] => [i * 2, i])
+  const long = postings(longEntries)
   const short = postings([
     [3, 100],
     [5, 200],
     [20, 300],
   ])
 
-  it('keeps the blocks of the base that any list contains, adding weighted scores', () => {
-    const out = pool.take()
-    joiner.restrict(
-      base,
-      [
-        { postings: long, weight: 2 },
-        { postings: short, weight: 1 },
-      ],
-      0b100,
-      true,
-      out,
-    )
-    expect(entriesOf(out)).toEqual([
-      [3, 10 + 100, 0b101],
-      [8, 20 + 4 * 2, 0b101],
-      [20, 30 + 10 * 2 + 300, 0b101],
-    ])
-    joiner.restrict(base, [{ postings: short, weight: 1 }], 0b100, false, out)
-    expect(entriesOf(out)).toEqual([
-      [3, 100, 0b100],
-      [20, 300, 0b100],
-    ])
-    pool.give(out)
-  })
+  it.each([
+    ['searched', long],
+    ['looked up in its bitmap', postings(longEntries, { bitmap: true })],
+  ])(
+    'keeps the blocks of the base that any list contains, adding weighted scores (long list %s)',
+    (_, longList) => {
+      const out = pool.take()
+      joiner.restrict(
+        base,
+        [
+          { postings: longList, weight: 2 },
+          { postings: short, weight: 1 },
+        ],
+        0b100,
+        true,
+        out,
+      )
+      expect(entriesOf(out)).toEqual([
+        [3, 10 + 100, 0b101],
+        [8, 20 + 4 * 2, 0b101],
+        [20, 30 + 10 * 2 + 300, 0b101],
+      ])
+      joiner.restrict(base, [{ postings: short, weight: 1 }], 0b100, false, out)
+      expect(entriesOf(out)).toEqual([
+        [3, 100, 0b100],
+        [20, 300, 0b100],
+      ])
+      pool.give(out)
+    },
+  )
 
   it('joins sets found within the base, adding their scores and terms to the base’s', () => {
     const out = pool.take()
