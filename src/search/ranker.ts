@@ -3,6 +3,7 @@ import { popcount } from './bits.ts'
 import { TypoLookup } from './edit-distance.ts'
 import {
   Accumulator,
+  BlockSet,
   DocBitmap,
   gallop,
   Joiner,
@@ -81,6 +82,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private typos = new TypoLookup([])
   private tier = TIER
   private sums = new Accumulator(0)
+  private candidates = new BlockSet(0)
   private joiner = new Joiner(0)
   private pool = new MatchesPool(0)
   /** For each block, its position among the hits being reported, or -1. */
@@ -126,6 +128,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
     }
     this.sums = new Accumulator(size)
+    this.candidates = new BlockSet(size)
     this.joiner = new Joiner(size)
     this.pool = new MatchesPool(size)
     this.hitSlot = new Int32Array(size).fill(-1)
@@ -229,15 +232,14 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     if (limit < 1 || limit > this.tier || candidates * 2 > rarest) return null
     let bound = 0
     let sources = 0
-    this.sums.begin()
     for (const { postings, weight } of lists) {
       bound += postings.rest * weight
       const docs = postings.top ?? postings.docs
-      for (let i = 0; i < docs.length; i++) this.sums.add(docs[i]!, 0, 0)
+      for (let i = 0; i < docs.length; i++) this.candidates.add(docs[i]!)
     }
     for (const { source } of expanded.values()) sources |= source
     const within = this.pool.take()
-    this.sums.collect(within)
+    this.candidates.drain(within)
     const best = this.best(clauses, expanded, within, limit)
     const worstKept = best.length === limit ? best[limit - 1]!.score : -1
     return worstKept > bound * popcount(sources) ? best : null

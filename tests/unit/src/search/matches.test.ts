@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   Accumulator,
+  BlockSet,
   DocBitmap,
   Joiner,
   MatchesPool,
@@ -70,6 +71,20 @@ describe('DocBitmap', () => {
       const bitmap = DocBitmap.of(Int32Array.from(docs), size)
       for (let doc = 0; doc < size; doc++) expect(bitmap.positionOf(doc)).toBe(docs.indexOf(doc))
     }
+  })
+})
+
+describe('BlockSet', () => {
+  it('hands its blocks back once each, ascending, and starts the next round empty', () => {
+    const set = new BlockSet(100)
+    for (const doc of [99, 0, 31, 32, 5, 31, 64]) set.add(doc)
+    const out = pool.take()
+    set.drain(out)
+    expect(entriesOf(out)).toEqual([0, 5, 31, 32, 64, 99].map((doc) => [doc, 0, 0]))
+    set.add(7)
+    set.drain(out)
+    expect(entriesOf(out)).toEqual([[7, 0, 0]])
+    pool.give(out)
   })
 })
 
