@@ -125,15 +125,15 @@ export class SearchEngine {
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
     let fields = 0
     // Each language's text is searched only for what the index found in it.
-    for (const { term, fields: termFields } of match) {
+    for (const { term, fields: termFields, shown } of match) {
       fields |= termFields
       const forms = this.formsOf.get(term)
       if (forms && termFields & FIELD_BIT.terms) {
         words.en.push(...forms.en)
         words.zh.push(...forms.zh)
       }
-      if (termFields & FIELD_BIT.en) words.en.push(term)
-      if (termFields & FIELD_BIT.zh) words.zh.push(term)
+      if (termFields & FIELD_BIT.en) words.en.push(shown)
+      if (termFields & FIELD_BIT.zh) words.zh.push(shown)
     }
     const lowered = this.lowered.get(shortId)
     const enRanges = matchRanges(stored.en, words.en, lowered?.en)

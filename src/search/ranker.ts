@@ -16,12 +16,19 @@ import {
 } from './matches.ts'
 import { FIELD_BIT, INDEX_FIELDS, INDEX_OPTIONS, RANKING, type IndexedBlock } from './options.ts'
 import { MAX_TERMS, type Leaf, type Query } from './query.ts'
+import { isWordTail } from './snippet.ts'
 
 /** An index term that matched a block (a query word as indexed, or what a prefix or typo expanded to). */
 export interface TermMatch {
   term: string
   /** The fields it matched in, as bits: `FIELD_BIT`. */
   fields: number
+  /**
+   * What to look for to highlight it: the prefix being typed for a word that completes it, since a
+   * match extends to the end of its word ("innov" shows "innovation" and "innovative" in one pass);
+   * else the term itself.
+   */
+  shown: string
 }
 
 /** One ranked block: its short id in the index, its score, and what matched where. */
@@ -56,6 +63,8 @@ interface TermPostings extends Postings {
 interface Derived extends Weighted {
   term: string
   postings: TermPostings
+  /** See `TermMatch.shown`. */
+  shown: string
 }
 
 /** A query term with what it stands for in the index, and the bit that marks a match on it. */
@@ -345,7 +354,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const { term } = leaf
     const derived: Derived[] = []
     const exact = this.postings.get(term)
-    if (exact) derived.push({ term, weight: 1, postings: exact })
+    if (exact) derived.push({ term, weight: 1, postings: exact, shown: term })
     const completions = new Set<string>()
     if (leaf.prefix) {
       for (let i = lowerBound(this.sortedTerms, term); i < this.sortedTerms.length; i++) {
@@ -356,7 +365,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         const distance = candidate.length - term.length
         const weight =
           (RANKING.prefixWeight * candidate.length) / (candidate.length + 0.3 * distance)
-        derived.push({ term: candidate, weight, postings: this.postings.get(candidate)! })
+        derived.push({
+          term: candidate,
+          weight,
+          postings: this.postings.get(candidate)!,
+          shown: isWordTail(candidate, term.length) ? term : candidate,
+        })
       }
     }
     if (leaf.fuzzy !== false) {
@@ -367,7 +381,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       for (const { term: candidate, distance } of this.typos.near(term, max)) {
         if (completions.has(candidate)) continue
         const weight = (RANKING.fuzzyWeight * candidate.length) / (candidate.length + distance)
-        derived.push({ term: candidate, weight, postings: this.postings.get(candidate)! })
+        derived.push({
+          term: candidate,
+          weight,
+          postings: this.postings.get(candidate)!,
+          shown: candidate,
+        })
       }
     }
     return derived
@@ -406,19 +425,19 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private hitsIn(hits: readonly number[], derived: readonly Derived[]): TermMatch[][] {
     const found = hits.map((): TermMatch[] => [])
     hits.forEach((doc, hit) => (this.hitSlot[doc] = hit))
-    for (const { term, postings } of derived) {
+    for (const { term, postings, shown } of derived) {
       const { docs, fields, bitmap } = postings
       if (docs.length <= hits.length * 8) {
         // A short list: look each of its blocks up among the hits.
         for (let i = 0; i < docs.length; i++) {
           const hit = this.hitSlot[docs[i]!]!
-          if (hit >= 0) found[hit]!.push({ term, fields: fields[i]! })
+          if (hit >= 0) found[hit]!.push({ term, fields: fields[i]!, shown })
         }
       } else {
         // A long one: look each hit up in it.
         hits.forEach((doc, hit) => {
           const at = bitmap ? bitmap.positionOf(doc) : gallop(docs, doc, 0)
-          if (at >= 0 && docs[at] === doc) found[hit]!.push({ term, fields: fields[at]! })
+          if (at >= 0 && docs[at] === doc) found[hit]!.push({ term, fields: fields[at]!, shown })
         })
       }
     }

@@ -33,6 +33,15 @@ function wordCharBefore(text: string, at: number): boolean {
   return wordCharAt(text, lowSurrogate ? at - 2 : at - 1) > 0
 }
 
+/** Whether `text` from `from` on is letters and digits only: the rest of a word, to its end. */
+export function isWordTail(text: string, from: number): boolean {
+  for (let at = from, n = 0; at < text.length; at += n) {
+    n = wordCharAt(text, at)
+    if (!n) return false
+  }
+  return true
+}
+
 function isAsciiWordChar(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) ||

@@ -38,6 +38,15 @@ describe('search relevance on the real corpus', () => {
     expect(engine.search('Dia ', 5).some((h) => /Diaolou/.test(h.en))).toBe(false)
   })
 
+  it('highlights whole each word that the prefix being typed completes, compounds included', () => {
+    const shown = engine
+      .search('innov', 20)
+      .flatMap(({ snippets: { en } }) => en.ranges.map(([s, e]) => en.text.slice(s, e)))
+    expect(new Set(shown.map((word) => word.toLowerCase()))).toEqual(
+      new Set(['innovation', 'innovative', 'innovation-driven']),
+    )
+  })
+
   it('finds exact numbers', () => {
     expect(top('320.1', 1)).toEqual(['striving-for-first-place#b001'])
   })
