@@ -24,8 +24,11 @@ export const FIELD_BIT = Object.fromEntries(
   INDEX_FIELDS.map((field, i) => [field, 1 << i]),
 ) as Record<IndexField, number>
 
+const GLOSSARY_PREFIX = 'g:'
 /** The index term for a glossary entry: one posting list serves the term in both languages. */
-export const glossaryTerm = (id: string): string => `g:${id}`
+export const glossaryTerm = (id: string): string => `${GLOSSARY_PREFIX}${id}`
+/** Whether an index term stands for a glossary entry rather than a word of the texts. */
+export const isGlossaryTerm = (term: string): boolean => term.startsWith(GLOSSARY_PREFIX)
 export const STORE_FIELDS = ['docId', 'blockId', 'type', 'en', 'zh'] as const
 
 /** The same options on both sides: building (`npm run corpus -- build`) and loading (the worker). */

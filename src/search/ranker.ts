@@ -14,7 +14,14 @@ import {
   type Postings,
   type Weighted,
 } from './matches.ts'
-import { FIELD_BIT, INDEX_FIELDS, INDEX_OPTIONS, RANKING, type IndexedBlock } from './options.ts'
+import {
+  FIELD_BIT,
+  INDEX_FIELDS,
+  INDEX_OPTIONS,
+  isGlossaryTerm,
+  RANKING,
+  type IndexedBlock,
+} from './options.ts'
 import { MAX_TERMS, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
@@ -86,7 +93,10 @@ interface Expanded {
  */
 export class RankedIndex extends MiniSearch<IndexedBlock> {
   private postings = new Map<string, TermPostings>()
-  /** Every index term, sorted, so the completions of a prefix are one contiguous run. */
+  /**
+   * Every word of the texts, sorted, so the completions of a prefix are one contiguous run; the
+   * glossary's own terms are left out, as no prefix should lead to them ("g" to every `g:…`).
+   */
   private sortedTerms: string[] = []
   private typos = new TypoLookup([])
   private tier = TIER
@@ -178,8 +188,11 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       })
     }
     this.pool.give(scratch)
-    this.sortedTerms = [...this.postings.keys()].sort()
-    this.typos = new TypoLookup(this.sortedTerms)
+    const terms = [...this.postings.keys()].sort()
+    this.sortedTerms = terms.filter((term) => !isGlossaryTerm(term))
+    // Typos are looked up among all terms, as MiniSearch does: only a word within a fifth of its
+    // length of a glossary id reaches that id, and then it stands for the same thing.
+    this.typos = new TypoLookup(terms)
   }
 
   /** The best `limit` blocks for a query, best first; ties go to the earlier block. */

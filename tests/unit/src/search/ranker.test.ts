@@ -132,6 +132,17 @@ describe('RankedIndex', () => {
     ).toEqual(['g:talent-island', 'island', 'talent'].sort())
   })
 
+  it('completes no prefix to the glossary’s own terms: only a glossary match leads to them', () => {
+    const termsOf = (text: string) =>
+      index
+        .rank(parseQuery(text, matcher)!, Number.MAX_SAFE_INTEGER)
+        .flatMap((r) => r.match.map(({ term }) => term))
+    // "g" would otherwise complete to every `g:<id>`.
+    expect(termsOf('g').length).toBeGreaterThan(0)
+    expect(termsOf('g').filter((term) => term.startsWith('g:'))).toEqual([])
+    expect(termsOf('Jiangmen')).toContain('g:jiangmen')
+  })
+
   it('finds some of the queries in many blocks, so ranking is put to work', () => {
     const jiangmen = index.rank(parseQuery('Jiangmen', matcher)!, Number.MAX_SAFE_INTEGER)
     expect(jiangmen.length).toBeGreaterThan(blocks.length / 4)
