@@ -1,20 +1,24 @@
 import type { GlossaryTerm } from '../../electron/shared/model.ts'
-import { SearchEngine, type IndexFile, type SearchHit } from './engine.ts'
+import { SearchEngine, type IndexFile, type SearchPage } from './engine.ts'
 
 export type WorkerRequest =
   | { type: 'load'; file: string; glossary: GlossaryTerm[] }
-  | { type: 'search'; id: number; query: string; limit: number }
+  | { type: 'search'; id: number; query: string; size: number }
 
 export type WorkerResponse =
   | { type: 'loaded'; blocks: number }
-  | { type: 'results'; id: number; hits: SearchHit[] }
+  | { type: 'results'; id: number; page: SearchPage }
   | { type: 'error'; id: number | null; message: string }
 
 /** Where the engine runs: a Web Worker in the app, the calling thread where there is no Worker. */
 export interface SearchClient {
   load(file: string, glossary: GlossaryTerm[]): Promise<void>
-  search(query: string, limit: number): Promise<SearchHit[]>
+  /** The best `size` results for a query, and whether it has more. */
+  search(query: string, size: number): Promise<SearchPage>
 }
+
+/** What a search answers before the engine has loaded. */
+export const NO_RESULTS: SearchPage = { hits: [], more: false }
 
 export function loadEngine(file: string, glossary: GlossaryTerm[]): SearchEngine {
   const engine = SearchEngine.load(JSON.parse(file) as IndexFile, glossary)
@@ -29,8 +33,8 @@ export function inThreadClient(): SearchClient {
     async load(file, glossary) {
       engine = loadEngine(file, glossary)
     },
-    async search(query, limit) {
-      return engine ? engine.search(query, limit) : []
+    async search(query, size) {
+      return engine ? engine.page(query, size) : NO_RESULTS
     },
   }
 }
@@ -38,13 +42,13 @@ export function inThreadClient(): SearchClient {
 /** Runs the engine in a Web Worker so that typing never waits for the index. */
 export function workerClient(): SearchClient {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
-  const pending = new Map<number, { resolve(hits: SearchHit[]): void; reject(e: Error): void }>()
+  const pending = new Map<number, { resolve(page: SearchPage): void; reject(e: Error): void }>()
   let loaded: { resolve(): void; reject(e: Error): void } | null = null
   let nextId = 1
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data
     if (message.type === 'loaded') loaded?.resolve()
-    else if (message.type === 'results') pending.get(message.id)?.resolve(message.hits)
+    else if (message.type === 'results') pending.get(message.id)?.resolve(message.page)
     else if (message.id === null) loaded?.reject(new Error(message.message))
     else pending.get(message.id)?.reject(new Error(message.message))
     if ('id' in message && message.id !== null) pending.delete(message.id)
@@ -57,11 +61,11 @@ export function workerClient(): SearchClient {
         post({ type: 'load', file, glossary })
       })
     },
-    search(query, limit) {
+    search(query, size) {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        post({ type: 'search', id, query, limit })
+        post({ type: 'search', id, query, size })
       })
     },
   }

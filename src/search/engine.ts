@@ -28,6 +28,12 @@ export interface SearchHit {
   snippets: { en: Snippet; zh: Snippet }
 }
 
+/** A page of results, and whether there are more after it. */
+export interface SearchPage {
+  hits: SearchHit[]
+  more: boolean
+}
+
 /** The serialized index as shipped in the bundle, tagged with the options that built it. */
 export interface IndexFile {
   hash: string
@@ -107,7 +113,24 @@ export class SearchEngine {
     return this.index.documentCount
   }
 
+  /** The best `limit` hits for what the user typed, best first. */
   search(raw: string, limit = 50): SearchHit[] {
+    return this.rank(raw, limit).map((result) => this.toHit(result))
+  }
+
+  /**
+   * A page of results: the best `size` hits, and whether the query has more. One more block is
+   * ranked to know, but only the page gets its snippets.
+   */
+  page(raw: string, size: number): SearchPage {
+    const ranked = this.rank(raw, size + 1)
+    return {
+      hits: ranked.slice(0, size).map((result) => this.toHit(result)),
+      more: ranked.length > size,
+    }
+  }
+
+  private rank(raw: string, limit: number): Ranked[] {
     const exact = parseQuery(raw, this.glossary, { typos: false })
     if (!exact) return []
     const wanted = Math.max(0, limit)
@@ -117,7 +140,7 @@ export class SearchEngine {
       const tolerant = parseQuery(raw, this.glossary, { typos: true })
       if (tolerant) ranked = this.index.rank(tolerant, wanted)
     }
-    return ranked.slice(0, wanted).map((result) => this.toHit(result))
+    return ranked.slice(0, wanted)
   }
 
   private toHit({ shortId, score, match }: Ranked): SearchHit {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { SearchEngine } from './engine.ts'
-import { loadEngine, type WorkerRequest, type WorkerResponse } from './client.ts'
+import { loadEngine, NO_RESULTS, type WorkerRequest, type WorkerResponse } from './client.ts'
 
 let engine: SearchEngine | null = null
 const reply = (message: WorkerResponse) => postMessage(message)
@@ -15,7 +15,7 @@ onmessage = (event: MessageEvent<WorkerRequest>) => {
       reply({
         type: 'results',
         id: request.id,
-        hits: engine ? engine.search(request.query, request.limit) : [],
+        page: engine ? engine.page(request.query, request.size) : NO_RESULTS,
       })
     }
   } catch (error) {

@@ -57,11 +57,10 @@ export const useSearchStore = defineStore('search', () => {
       return
     }
     if (!(await prepare()) || !client) return
-    // One more than is shown tells whether there are more.
-    const found = await client.search(text, limit + 1)
+    const page = await client.search(text, limit)
     if (request !== latest) return
-    hits.value = found.slice(0, limit)
-    hasMore.value = found.length > limit
+    hits.value = page.hits
+    hasMore.value = page.more
     answered.value = text
   }
 

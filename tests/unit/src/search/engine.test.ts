@@ -86,6 +86,14 @@ describe('search relevance on the real corpus', () => {
     expect(hit!.snippets.zh.ranges.length).toBeGreaterThan(0)
   })
 
+  it('pages results: the best of them, and whether the query has more', () => {
+    const all = engine.search('Jiangmen', 1000)
+    expect(all.length).toBeGreaterThan(5)
+    expect(engine.page('Jiangmen', 5)).toEqual({ hits: all.slice(0, 5), more: true })
+    expect(engine.page('Jiangmen', all.length)).toEqual({ hits: all, more: false })
+    expect(engine.page('', 5)).toEqual({ hits: [], more: false })
+  })
+
   it.each([
     ['empty', ''],
     ['whitespace', '   \t\n'],
