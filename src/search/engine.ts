@@ -69,10 +69,11 @@ export class SearchEngine {
   /** How a glossary match (`g:<id>`) shows in the text: the term's forms in each language. */
   private readonly formsOf: Map<string, Record<ContentLang, string[]>>
   /**
-   * Each block's texts in lower case, where highlighting looks for the matched words: made once at
-   * load (a tenth of the memory the index takes) rather than for every result of every keystroke.
+   * Each block as stored, by short id, with its texts in lower case, where highlighting looks for
+   * the matched words: made once at load (a tenth of the memory the index takes) rather than for
+   * every result of every keystroke, and read straight from an array.
    */
-  private readonly lowered = new Map<number, Record<ContentLang, string>>()
+  private readonly blocks: Array<{ stored: StoredBlock; lower: Record<ContentLang, string> }> = []
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
@@ -85,8 +86,9 @@ export class SearchEngine {
       ]),
     )
     for (const [shortId, fields] of index.allStored()) {
-      const { en, zh } = fields as unknown as StoredBlock
-      this.lowered.set(shortId, { en: en.toLowerCase(), zh: zh.toLowerCase() })
+      const stored = fields as unknown as StoredBlock
+      const lower = { en: stored.en.toLowerCase(), zh: stored.zh.toLowerCase() }
+      this.blocks[shortId] = { stored, lower }
     }
   }
 
@@ -144,7 +146,7 @@ export class SearchEngine {
   }
 
   private toHit({ shortId, score, match }: Ranked): SearchHit {
-    const stored = this.index.stored(shortId) as unknown as StoredBlock
+    const { stored, lower } = this.blocks[shortId]!
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
     let fields = 0
     // Each language's text is searched only for what the index found in it.
@@ -158,9 +160,8 @@ export class SearchEngine {
       if (termFields & FIELD_BIT.en) words.en.push(shown)
       if (termFields & FIELD_BIT.zh) words.zh.push(shown)
     }
-    const lowered = this.lowered.get(shortId)
-    const enRanges = matchRanges(stored.en, words.en, lowered?.en)
-    const zhRanges = matchRanges(stored.zh, words.zh, lowered?.zh)
+    const enRanges = matchRanges(stored.en, words.en, lower.en)
+    const zhRanges = matchRanges(stored.zh, words.zh, lower.zh)
     // A glossary term matches through its own field; the text shows in which language it stands.
     const viaGlossary = (fields & FIELD_BIT.terms) !== 0
     const inEn = (fields & FIELD_BIT.en) !== 0 || (viaGlossary && enRanges.length > 0)

@@ -125,12 +125,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return index
   }
 
-  /** The fields stored for a block: what a result shows without loading the documents. */
-  stored(shortId: number): Record<string, unknown> {
-    return this._storedFields.get(shortId) ?? {}
-  }
-
-  /** Every block's short id and stored fields. */
+  /** Every block's short id and stored fields: what a result shows without loading the documents. */
   allStored(): IterableIterator<[number, Record<string, unknown>]> {
     return this._storedFields.entries()
   }

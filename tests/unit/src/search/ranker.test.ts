@@ -41,8 +41,14 @@ const MINISEARCH_OPTIONS: SearchOptions = {
   maxFuzzy: RANKING.maxFuzzy,
 }
 
+/** What a ranked block is, by its short id in an index. */
+const storedOf = (ranked: RankedIndex) => {
+  const stored = new Map(ranked.allStored())
+  return (shortId: number) => stored.get(shortId) as Pick<IndexedBlock, 'docId' | 'blockId'>
+}
+const storedIn = storedOf(index)
 const idOf = (shortId: number) => {
-  const stored = index.stored(shortId) as Pick<IndexedBlock, 'docId' | 'blockId'>
+  const stored = storedIn(shortId)
   return `${stored.docId}#${stored.blockId}`
 }
 
@@ -118,9 +124,7 @@ describe('RankedIndex', () => {
     const ours = small.rank(query, 10)
     const theirs = small.search(toMiniSearch(query), MINISEARCH_OPTIONS)
     const matchOf = (docId: string) =>
-      byName(
-        ours.find((r) => (small.stored(r.shortId) as { docId: string }).docId === docId)!.match,
-      )
+      byName(ours.find((r) => storedOf(small)(r.shortId).docId === docId)!.match)
     expect(Object.fromEntries(matchOf('only-talent'))).toEqual(
       theirs.find((r) => r.id === 'only-talent#b001')!.match,
     )
