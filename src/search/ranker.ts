@@ -88,8 +88,8 @@ interface Expanded {
  * corpus ("Jiangmen", 江门), that is most of the time a search takes. Here every term's BM25 score
  * per block is computed once, when the index is built or loaded, into typed arrays. A query starts
  * from its rarest requirement and narrows it down, then keeps the best `limit` blocks. The scores are
- * MiniSearch's own (a unit test checks them against `MiniSearch.search`), and the index is still
- * built, serialized and loaded by MiniSearch.
+ * MiniSearch's own to seven significant digits (a unit test checks them against `MiniSearch.search`),
+ * and the index is still built, serialized and loaded by MiniSearch.
  */
 export class RankedIndex extends MiniSearch<IndexedBlock> {
   private postings = new Map<string, TermPostings>()
@@ -173,7 +173,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         fields[i] = fieldsOf[docs[i]!]!
         fieldsOf[docs[i]!] = 0
       }
-      const impacts = scratch.scores.slice(0, scratch.length)
+      const impacts = Float32Array.from(scratch.scores.subarray(0, scratch.length))
       this.postings.set(term, {
         docs,
         impacts,
@@ -469,7 +469,7 @@ function lowerBound(sorted: readonly string[], item: string): number {
 /** A long list's top tier: its blocks that score above its `tier`-th best score, which is `rest`. */
 function topTier(
   docs: Int32Array,
-  impacts: Float64Array,
+  impacts: Float32Array,
   tier: number,
 ): Pick<TermPostings, 'top' | 'rest'> {
   if (docs.length <= 2 * tier) return { top: null, rest: 0 }

@@ -31,7 +31,7 @@ function postings(
   const docs = Int32Array.from(entries, ([doc]) => doc)
   return {
     docs,
-    impacts: Float64Array.from(entries, ([, impact]) => impact),
+    impacts: Float32Array.from(entries, ([, impact]) => impact),
     bitmap: bitmap ? DocBitmap.of(docs, SIZE) : null,
   }
 }
