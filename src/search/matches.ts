@@ -21,8 +21,8 @@ export interface Postings {
  * The blocks of a long postings list as one bit per block of the index, with the count of blocks
  * before each 32-bit word: whether a block is in the list, and at which position, takes two reads
  * and a popcount. Searching a list of thousands for each block of a smaller set costs several times
- * more, and walking the whole list alongside the set costs more still; a bitmap takes an eighth of a
- * byte per block of the index, so only lists longer than a small share of the index get one.
+ * more, and walking the whole list alongside the set costs more still. The bits and counts take a
+ * quarter of a byte per block of the index, so only lists longer than a small share of it get one.
  */
 export class DocBitmap {
   private readonly bits: Int32Array

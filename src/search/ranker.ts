@@ -185,8 +185,9 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     this.pool.give(scratch)
     const terms = [...this.postings.keys()].sort()
     this.sortedTerms = terms.filter((term) => !isGlossaryTerm(term))
-    // Typos are looked up among all terms, as MiniSearch does: only a word within a fifth of its
-    // length of a glossary id reaches that id, and then it stands for the same thing.
+    // Typos are looked up among all terms, as MiniSearch does, so scores stay MiniSearch's: only a
+    // typo-tolerant word within a fifth of its length of a glossary id (such as "jiangmen" and
+    // `g:jiangmen`) reaches it, and typos are only tried when the exact words find few results.
     this.typos = new TypoLookup(terms)
   }
 
