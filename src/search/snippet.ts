@@ -51,6 +51,16 @@ function isAsciiWordChar(code: number): boolean {
 }
 
 /**
+ * Whether a term has a Chinese character, so it matches anywhere, not only at a word start: a scan
+ * for a code unit at or above U+2E80 (where the Han script begins) turns away Latin terms without
+ * the regular expression.
+ */
+function hasHan(term: string): boolean {
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) >= 0x2e80) return HAN.test(term)
+  return false
+}
+
+/**
  * Where matched terms occur in a text. Words match at a word start and extend to the word's end (so
  * a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere. Plain string
  * search, no regular expressions: a search highlights a page of blocks on every keystroke. `lower`
@@ -58,13 +68,15 @@ function isAsciiWordChar(code: number): boolean {
  */
 export function matchRanges(
   text: string,
-  terms: Iterable<string>,
+  terms: readonly string[],
   lower = text.toLowerCase(),
 ): Range[] {
   const ranges: Range[] = []
-  for (const term of new Set(terms)) {
-    if (!term) continue
-    const anywhere = HAN.test(term)
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!
+    // A hit's terms are a handful, often repeated: looking back costs less than a set.
+    if (!term || terms.indexOf(term) < i) continue
+    const anywhere = hasHan(term)
     for (let at = lower.indexOf(term); at >= 0;) {
       if (!anywhere && wordCharBefore(lower, at)) {
         at = lower.indexOf(term, at + 1)
@@ -80,15 +92,18 @@ export function matchRanges(
   return mergeRanges(ranges)
 }
 
+/** Sorts ranges (in place) and merges those that overlap or touch. */
 function mergeRanges(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0])
-  const merged: Range[] = []
-  for (const [start, end] of sorted) {
-    const last = merged.at(-1)
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
-    else merged.push([start, end])
+  if (ranges.length < 2) return ranges
+  ranges.sort((a, b) => a[0] - b[0])
+  let last = 0
+  for (let i = 1; i < ranges.length; i++) {
+    const [start, end] = ranges[i]!
+    if (start <= ranges[last]![1]) ranges[last]![1] = Math.max(ranges[last]![1], end)
+    else ranges[++last] = ranges[i]!
   }
-  return merged
+  ranges.length = last + 1
+  return ranges
 }
 
 /**
@@ -96,6 +111,8 @@ function mergeRanges(ranges: Range[]): Range[] {
  * so they are ordered by end as well as by start, and each window's ranges are a contiguous run.
  */
 function bestStart(text: string, ranges: Range[], width: number): Range | undefined {
+  // When the first window holds every match, no later window shows more.
+  if (!ranges.length || ranges.at(-1)![1] <= ranges[0]![0] + width) return ranges[0]
   const words = ranges.map(([s, e]) => text.slice(s, e).toLowerCase())
   const inWindow = new Map<string, number>()
   let best: Range | undefined

@@ -10,6 +10,10 @@ describe('matchRanges', () => {
 
   it('finds Chinese terms anywhere and merges overlaps', () => {
     expect(matchRanges('开平碉楼与村落', ['碉楼', '楼与'])).toEqual([[2, 5]])
+    expect(matchRanges('碉楼 and 开平碉楼', ['开平碉楼', '碉楼', '碉楼'])).toEqual([
+      [0, 2],
+      [7, 11],
+    ])
   })
 
   it('finds every occurrence, in any case, and stops a word at its end', () => {
@@ -57,6 +61,15 @@ describe('makeSnippet', () => {
     expect(snippet.cutStart && snippet.cutEnd).toBe(true)
     const [[s, e]] = snippet.ranges as [[number, number]]
     expect(snippet.text.slice(s, e)).toBe('Talent')
+  })
+
+  it('shows the stretch with the most different matched words, not the first match', () => {
+    const filler = 'lorem ipsum '.repeat(30)
+    const text = `Talent ${filler}Talent Island ${filler}end`
+    const ranges = matchRanges(text, ['talent', 'island'])
+    const snippet = makeSnippet(text, ranges, 'en')
+    expect(snippet.cutStart).toBe(true)
+    expect(snippet.ranges.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Talent', 'Island'])
   })
 
   it('opens with the start of the text when nothing matched in it', () => {
