@@ -1,5 +1,5 @@
 import type { ContentLang } from '../../electron/shared/model.ts'
-import { HAN } from './normalize.ts'
+import { HAN, wordCharAt, wordCharBefore } from './normalize.ts'
 
 /** A half-open range [start, end) of UTF-16 indexes into a text. */
 export type Range = [number, number]
@@ -13,26 +13,6 @@ export interface Snippet {
   cutEnd: boolean
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}]$/u
-
-/** The length of the letter or digit starting at `at` (a code point: 1 or 2), or 0 if none is there. */
-function wordCharAt(text: string, at: number): number {
-  if (at >= text.length) return 0
-  const code = text.charCodeAt(at)
-  if (code < 0x80) return isAsciiWordChar(code) ? 1 : 0
-  const char = String.fromCodePoint(text.codePointAt(at)!)
-  return WORD_CHAR.test(char) ? char.length : 0
-}
-
-/** Whether a letter or a digit ends just before `at`. */
-function wordCharBefore(text: string, at: number): boolean {
-  if (at === 0) return false
-  const code = text.charCodeAt(at - 1)
-  if (code < 0x80) return isAsciiWordChar(code)
-  const lowSurrogate = code >= 0xdc00 && code <= 0xdfff && at >= 2
-  return wordCharAt(text, lowSurrogate ? at - 2 : at - 1) > 0
-}
-
 /** Whether `text` from `from` on is letters and digits only: the rest of a word, to its end. */
 export function isWordTail(text: string, from: number): boolean {
   for (let at = from, n = 0; at < text.length; at += n) {
@@ -40,14 +20,6 @@ export function isWordTail(text: string, from: number): boolean {
     if (!n) return false
   }
   return true
-}
-
-function isAsciiWordChar(code: number): boolean {
-  return (
-    (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a)
-  )
 }
 
 /**
