@@ -1,7 +1,7 @@
 import type { GlossaryMatcher } from './glossary.ts'
 import { normalize } from './normalize.ts'
 import { glossaryTerm } from './options.ts'
-import { tokenizeQuery, type QueryToken } from './tokenize.ts'
+import { tokenizeNormalized, type QueryToken } from './tokenize.ts'
 
 /** Queries longer than this are cut: nobody types more, and a pasted page must stay fast. */
 export const MAX_QUERY_LENGTH = 200
@@ -50,7 +50,8 @@ export function parseQuery(
 ): Query | null {
   const text = raw.slice(0, MAX_QUERY_LENGTH)
   const typing = !/\s$/.test(text)
-  const typed = tokenizeQuery(text).slice(0, MAX_TOKENS)
+  const normalized = normalize(text)
+  const typed = tokenizeNormalized(normalized).slice(0, MAX_TOKENS)
   const isStop = (t: QueryToken, i: number) =>
     t.kind === 'word' && STOP_WORDS.has(t.term) && !(typing && i === typed.length - 1)
   const tokens = typed.every(isStop) ? typed : typed.filter((t, i) => !isStop(t, i))
@@ -59,7 +60,7 @@ export function parseQuery(
   const clauses: Clause[] = tokens.map((token, i) => [
     leavesOf(token, i === tokens.length - 1, typing, typos),
   ])
-  if (glossary) expandWithGlossary(text, tokens, clauses, glossary)
+  if (glossary) expandWithGlossary(normalized, tokens, clauses, glossary)
   // A pasted paragraph of Chinese is hundreds of bigrams; its first ones are plenty to find it.
   while (new Set(clauses.flat(2).map((leaf) => leaf.term)).size > MAX_TERMS) {
     const last = clauses.at(-1)!
@@ -76,16 +77,16 @@ export function parseQuery(
  * 碉楼与村落 finds "Diaolou and Villages". The tokens the term covers merge into one clause.
  */
 function expandWithGlossary(
-  text: string,
+  normalized: string,
   tokens: QueryToken[],
   clauses: Clause[],
   glossary: GlossaryMatcher,
 ) {
-  const normalized = normalize(text)
   for (const lang of ['en', 'zh'] as const) {
     for (const match of glossary.find(normalized, lang)) {
-      const span = normalize(normalized.slice(match.start, match.end))
-      const covered = tokenIndexesIn(tokens, span)
+      const covered = tokens.flatMap((t, i) =>
+        t.start >= match.start && t.end <= match.end ? [i] : [],
+      )
       if (!covered.length) continue
       const term: Leaf = { term: glossaryTerm(match.term.id), prefix: false, fuzzy: false }
       const original = covered.flatMap((i) => clauses[i]!.flat())
@@ -95,9 +96,4 @@ function expandWithGlossary(
     }
   }
   for (let i = clauses.length - 1; i >= 0; i--) if (!clauses[i]!.length) clauses.splice(i, 1)
-}
-
-function tokenIndexesIn(tokens: QueryToken[], span: string): number[] {
-  const inSpan = new Set(tokenizeQuery(span).map((t) => (t.kind === 'han' ? t.text : t.term)))
-  return tokens.flatMap((t, i) => (inSpan.has(t.kind === 'han' ? t.text : t.term) ? [i] : []))
 }

@@ -29,16 +29,16 @@ function hanTerms(run: string): string[] {
   return terms
 }
 
-/** Splits normalized text into its Chinese runs and the text between them. */
-export function scriptRuns(text: string): Array<{ han: boolean; text: string }> {
-  const runs: Array<{ han: boolean; text: string }> = []
+/** Splits normalized text into its Chinese runs and the text between them, with where each starts. */
+function scriptRuns(text: string): Array<{ han: boolean; text: string; start: number }> {
+  const runs: Array<{ han: boolean; text: string; start: number }> = []
   let at = 0
   for (const match of text.matchAll(HAN_RUN)) {
-    if (match.index > at) runs.push({ han: false, text: text.slice(at, match.index) })
-    runs.push({ han: true, text: match[0] })
+    if (match.index > at) runs.push({ han: false, text: text.slice(at, match.index), start: at })
+    runs.push({ han: true, text: match[0], start: match.index })
     at = match.index + match[0].length
   }
-  if (at < text.length) runs.push({ han: false, text: text.slice(at) })
+  if (at < text.length) runs.push({ han: false, text: text.slice(at), start: at })
   return runs
 }
 
@@ -52,24 +52,34 @@ export function tokenizeForIndex(text: string): string[] {
   return terms
 }
 
-export type QueryToken =
+/** A token of a query, and where it stands in the normalized query: [start, end) in UTF-16 units. */
+export type QueryToken = { start: number; end: number } & (
   { kind: 'word'; term: string } | { kind: 'han'; terms: string[]; text: string }
+)
 
 /**
  * What a query asks for, in order: each non-Chinese word once (whole, as indexed), and each Chinese
  * run as the bigrams that must all occur (a single character stands for itself).
  */
 export function tokenizeQuery(query: string): QueryToken[] {
+  return tokenizeNormalized(normalize(query))
+}
+
+/** `tokenizeQuery` for a query that is already normalized (`normalize`). */
+export function tokenizeNormalized(normalized: string): QueryToken[] {
   const tokens: QueryToken[] = []
-  for (const run of scriptRuns(normalize(query))) {
+  for (const run of scriptRuns(normalized)) {
+    const { start } = run
     if (run.han) {
       const chars = [...run.text]
       const terms = chars.length === 1 ? chars : chars.slice(0, -1).map((c, i) => c + chars[i + 1]!)
-      tokens.push({ kind: 'han', terms: [...new Set(terms)], text: run.text })
+      const end = start + run.text.length
+      tokens.push({ kind: 'han', terms: [...new Set(terms)], text: run.text, start, end })
     } else {
-      for (const [word] of run.text.matchAll(WORD)) {
+      for (const { 0: word, index } of run.text.matchAll(WORD)) {
         const [whole] = wordTerms(word)
-        tokens.push({ kind: 'word', term: whole! })
+        const at = start + index
+        tokens.push({ kind: 'word', term: whole!, start: at, end: at + word.length })
       }
     }
   }

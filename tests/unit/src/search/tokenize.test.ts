@@ -51,20 +51,29 @@ describe('tokenizeForIndex', () => {
 describe('tokenizeQuery', () => {
   it('turns a Chinese run into the bigrams that must all match', () => {
     expect(tokenizeQuery('开平碉楼')).toEqual([
-      { kind: 'han', terms: ['开平', '平碉', '碉楼'], text: '开平碉楼' },
+      { kind: 'han', terms: ['开平', '平碉', '碉楼'], text: '开平碉楼', start: 0, end: 4 },
     ])
-    expect(tokenizeQuery('侨')).toEqual([{ kind: 'han', terms: ['侨'], text: '侨' }])
+    expect(tokenizeQuery('侨')).toEqual([
+      { kind: 'han', terms: ['侨'], text: '侨', start: 0, end: 1 },
+    ])
   })
 
-  it('keeps the order of mixed-script words', () => {
+  it('keeps the order of mixed-script words, and where each stands in the query', () => {
     expect(tokenizeQuery('碉楼 Talent Island')).toEqual([
-      { kind: 'han', terms: ['碉楼'], text: '碉楼' },
-      { kind: 'word', term: 'talent' },
-      { kind: 'word', term: 'island' },
+      { kind: 'han', terms: ['碉楼'], text: '碉楼', start: 0, end: 2 },
+      { kind: 'word', term: 'talent', start: 3, end: 9 },
+      { kind: 'word', term: 'island', start: 10, end: 16 },
+    ])
+    expect(tokenizeQuery('“high-quality”, 1,800 江门市!')).toEqual([
+      { kind: 'word', term: 'high-quality', start: 1, end: 13 },
+      { kind: 'word', term: '1800', start: 16, end: 21 },
+      { kind: 'han', terms: ['江门', '门市'], text: '江门市', start: 22, end: 25 },
     ])
   })
 
   it('reads full-width input as half-width', () => {
-    expect(tokenizeQuery('Ｔａｌｅｎｔ')).toEqual([{ kind: 'word', term: 'talent' }])
+    expect(tokenizeQuery('Ｔａｌｅｎｔ')).toEqual([
+      { kind: 'word', term: 'talent', start: 0, end: 6 },
+    ])
   })
 })
