@@ -420,37 +420,44 @@ class Heap {
     return entries.sort((x, y) => y.score - x.score || x.doc - y.doc)
   }
 
-  /** Whether the entry at `a` ranks below the one at `b`: a lower score, or a later block. */
-  private worse(a: number, b: number): boolean {
-    const { scores, docs } = this
-    return scores[a]! < scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!)
+  /** Whether an entry ranks below another: a lower score, or a later block. */
+  private static worse(score: number, doc: number, otherScore: number, otherDoc: number): boolean {
+    return score < otherScore || (score === otherScore && doc > otherDoc)
   }
 
-  private swap(a: number, b: number) {
-    const { scores, docs } = this
-    ;[docs[a], docs[b]] = [docs[b]!, docs[a]!]
-    ;[scores[a], scores[b]] = [scores[b]!, scores[a]!]
-  }
-
+  /** Moves the entry at `at` up past the entries it ranks below, shifting them down into its place. */
   private siftUp(at: number) {
+    const { scores, docs } = this
+    const score = scores[at]!
+    const doc = docs[at]!
     while (at > 0) {
       const parent = (at - 1) >>> 1
-      if (!this.worse(at, parent)) return
-      this.swap(at, parent)
+      if (!Heap.worse(score, doc, scores[parent]!, docs[parent]!)) break
+      scores[at] = scores[parent]!
+      docs[at] = docs[parent]!
       at = parent
     }
+    scores[at] = score
+    docs[at] = doc
   }
 
+  /** Moves the entry at `at` down past the entries that rank below it, shifting them up. */
   private siftDown(at: number) {
+    const { scores, docs, size } = this
+    const score = scores[at]!
+    const doc = docs[at]!
     for (;;) {
-      const left = 2 * at + 1
-      const right = left + 1
-      let smallest = at
-      if (left < this.size && this.worse(left, smallest)) smallest = left
-      if (right < this.size && this.worse(right, smallest)) smallest = right
-      if (smallest === at) return
-      this.swap(at, smallest)
-      at = smallest
+      let child = 2 * at + 1
+      if (child >= size) break
+      const right = child + 1
+      if (right < size && Heap.worse(scores[right]!, docs[right]!, scores[child]!, docs[child]!))
+        child = right
+      if (!Heap.worse(scores[child]!, docs[child]!, score, doc)) break
+      scores[at] = scores[child]!
+      docs[at] = docs[child]!
+      at = child
     }
+    scores[at] = score
+    docs[at] = doc
   }
 }

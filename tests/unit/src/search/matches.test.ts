@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { popcount } from '../../../../src/search/bits.ts'
 import {
   Accumulator,
   BlockSet,
@@ -172,5 +173,21 @@ describe('topK', () => {
     ])
     expect(topK(set, 10).map((r) => r.doc)).toEqual([3, 1, 2, 4, 5])
     expect(topK(set, 0)).toEqual([])
+  })
+
+  it('keeps what sorting every block would keep, with many ties, for any limit', () => {
+    let seed = 7
+    const next = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff
+    const entries = Array.from(
+      { length: SIZE },
+      (_, i) => [i * 3, 1 + Math.floor(next() * 4), 1 + Math.floor(next() * 3)] as const,
+    )
+    const set = matches(entries.map(([doc, score, sources]) => [doc, score, sources]))
+    const sorted = entries
+      .map(([doc, score, sources]) => ({ doc, score: score * popcount(sources) }))
+      .sort((x, y) => y.score - x.score || x.doc - y.doc)
+    for (const limit of [1, 2, 7, 20, 21, SIZE - 1, SIZE, SIZE + 1]) {
+      expect(topK(set, limit)).toEqual(sorted.slice(0, limit))
+    }
   })
 })
