@@ -54,6 +54,14 @@ const MERGED_LISTS = 4
 /** How many of a long list's best blocks stand for it when a query wants its best few blocks. */
 const TIER = 512
 
+/**
+ * What trying the top tiers costs before it looks at a single block (gathering the candidates, and
+ * a second pass of the query's machinery), as the number of blocks a full evaluation handles in that
+ * time, measured on the bench's queries. A word that matches a couple of thousand blocks is ranked
+ * sooner by going through them all.
+ */
+const TIERS_OVERHEAD = 1000
+
 /** A list with more blocks than this share of the index gets a bitmap (see `DocBitmap`). */
 const BITMAP_SHARE = 1 / 32
 
@@ -198,6 +206,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
     // The rarest requirement first: every later one only looks at the blocks still in the running.
     const clauses = [...query].sort((x, y) => clauseSize(x) - clauseSize(y))
+    // A requirement nothing meets (a misspelt word, before typos are tried): no block matches.
+    if (clauseSize(clauses[0]!) === 0) return []
     const best =
       this.bestFromTops(clauses, expanded, limit, clauseSize(clauses[0]!)) ??
       this.best(clauses, expanded, null, limit)
@@ -233,8 +243,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
    * For a query with long lists that wants few blocks: its best blocks, looked for only among the
    * top tiers of its long lists and all of its short ones, if no other block can beat them; else
    * null. A block outside those scores at most every list's `rest`, times every term matched. Only
-   * tried when those candidates are far fewer than the blocks its rarest requirement matches
-   * (`rarest`), which is where a full evaluation starts.
+   * tried when those candidates, plus what trying costs (`TIERS_OVERHEAD`), are far fewer than the
+   * blocks its rarest requirement matches (`rarest`), which is where a full evaluation starts.
    */
   private bestFromTops(
     clauses: Query,
@@ -247,7 +257,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       (n, { postings }) => n + (postings.top ?? postings.docs).length,
       0,
     )
-    if (limit < 1 || limit > this.tier || candidates * 2 > rarest) return null
+    if (limit < 1 || limit > this.tier || candidates * 2 + TIERS_OVERHEAD > rarest) return null
     let bound = 0
     let sources = 0
     for (const { postings, weight } of lists) {
