@@ -175,8 +175,8 @@ export class SearchEngine {
       en: stored.en,
       zh: stored.zh,
       snippets: {
-        en: makeSnippet(stored.en, enRanges, 'en'),
-        zh: makeSnippet(stored.zh, zhRanges, 'zh'),
+        en: makeSnippet(stored.en, enRanges, 'en', lower.en),
+        zh: makeSnippet(stored.zh, zhRanges, 'zh', lower.zh),
       },
     }
   }

@@ -33,59 +33,69 @@ function hasHan(term: string): boolean {
 }
 
 /**
- * Where matched terms occur in a text. Words match at a word start and extend to the word's end (so
- * a prefix or a fuzzy match highlights the whole word); Chinese terms match anywhere. Plain string
- * search, no regular expressions: a search highlights a page of blocks on every keystroke. `lower`
- * is the text in lower case, for a caller that keeps it.
+ * Where matched terms occur in a text, merged where they overlap or touch. Words match at a word
+ * start and extend to the word's end (so a prefix or a fuzzy match highlights the whole word);
+ * Chinese terms match anywhere. Plain string search, no regular expressions: a search highlights a
+ * page of blocks on every keystroke. `lower` is the text in lower case, for a caller that keeps it.
  */
 export function matchRanges(
   text: string,
   terms: readonly string[],
   lower = text.toLowerCase(),
 ): Range[] {
-  const ranges: Range[] = []
+  let ranges: Range[] = []
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!
     // A hit's terms are a handful, often repeated: looking back costs less than a set.
     if (!term || terms.indexOf(term) < i) continue
-    const anywhere = hasHan(term)
-    for (let at = lower.indexOf(term); at >= 0;) {
-      if (!anywhere && wordCharBefore(lower, at)) {
-        at = lower.indexOf(term, at + 1)
-        continue
-      }
-      let end = at + term.length
-      if (!anywhere)
-        for (let n = wordCharAt(lower, end); n > 0; n = wordCharAt(lower, end)) end += n
-      ranges.push([at, end])
-      at = lower.indexOf(term, end)
-    }
+    const found = occurrences(lower, term)
+    if (found.length) ranges = mergeSorted(ranges, found)
   }
-  return mergeRanges(ranges)
+  return ranges
 }
 
-/** Sorts ranges (in place) and merges those that overlap or touch. */
-function mergeRanges(ranges: Range[]): Range[] {
-  if (ranges.length < 2) return ranges
-  ranges.sort((a, b) => a[0] - b[0])
-  let last = 0
-  for (let i = 1; i < ranges.length; i++) {
-    const [start, end] = ranges[i]!
-    if (start <= ranges[last]![1]) ranges[last]![1] = Math.max(ranges[last]![1], end)
-    else ranges[++last] = ranges[i]!
+/** Where one term occurs in a lower-case text, ascending and apart (see `matchRanges`). */
+function occurrences(lower: string, term: string): Range[] {
+  const found: Range[] = []
+  const anywhere = hasHan(term)
+  for (let at = lower.indexOf(term); at >= 0;) {
+    if (!anywhere && wordCharBefore(lower, at)) {
+      at = lower.indexOf(term, at + 1)
+      continue
+    }
+    let end = at + term.length
+    if (!anywhere) for (let n = wordCharAt(lower, end); n > 0; n = wordCharAt(lower, end)) end += n
+    found.push([at, end])
+    at = lower.indexOf(term, end)
   }
-  ranges.length = last + 1
-  return ranges
+  return found
+}
+
+/**
+ * Two ascending lists of ranges as one, ranges that overlap or touch merged: a term's matches come
+ * in order, so a merge walks them once where sorting them all would compare each several times.
+ */
+function mergeSorted(a: Range[], b: Range[]): Range[] {
+  const merged: Range[] = []
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
+    const next = j >= b.length || (i < a.length && a[i]![0] <= b[j]![0]) ? a[i++]! : b[j++]!
+    const last = merged.at(-1)
+    if (last && next[0] <= last[1]) last[1] = Math.max(last[1], next[1])
+    else merged.push(next)
+  }
+  return merged
 }
 
 /**
  * The match that starts the window showing the most different matched words. The ranges are merged,
  * so they are ordered by end as well as by start, and each window's ranges are a contiguous run.
  */
-function bestStart(text: string, ranges: Range[], width: number): Range | undefined {
+function bestStart(lower: string, ranges: Range[], width: number): Range | undefined {
   // When the first window holds every match, no later window shows more.
   if (!ranges.length || ranges.at(-1)![1] <= ranges[0]![0] + width) return ranges[0]
-  const words = ranges.map(([s, e]) => text.slice(s, e).toLowerCase())
+  const words = ranges.map(([s, e]) => lower.slice(s, e))
+  // Nor when every match is the same word.
+  if (words.every((word) => word === words[0])) return ranges[0]
   const inWindow = new Map<string, number>()
   let best: Range | undefined
   let bestScore = -1
@@ -109,13 +119,21 @@ function bestStart(text: string, ranges: Range[], width: number): Range | undefi
   return best
 }
 
-/** A window of the text around its best cluster of matches, with the matches inside it. */
-export function makeSnippet(text: string, ranges: Range[], lang: ContentLang): Snippet {
+/**
+ * A window of the text around its best cluster of matches, with the matches inside it. `lower` is
+ * the text in lower case, for a caller that keeps it.
+ */
+export function makeSnippet(
+  text: string,
+  ranges: Range[],
+  lang: ContentLang,
+  lower?: string,
+): Snippet {
   // About as much to read either way: a Chinese character carries more than a Latin letter.
   const radius = lang === 'zh' ? 40 : 90
   if (text.length <= radius * 2) return { text, ranges, cutStart: false, cutEnd: false }
   // With no match in this language, the block's opening stands for it.
-  const first = bestStart(text, ranges, radius * 1.5) ?? ([0, 0] as Range)
+  const first = bestStart(lower ?? text.toLowerCase(), ranges, radius * 1.5) ?? ([0, 0] as Range)
   let start = Math.max(0, first[0] - Math.floor(radius / 2))
   let end = Math.min(text.length, start + radius * 2)
   start = Math.max(0, end - radius * 2)

@@ -10,6 +10,7 @@ describe('matchRanges', () => {
 
   it('finds Chinese terms anywhere and merges overlaps', () => {
     expect(matchRanges('开平碉楼与村落', ['碉楼', '楼与'])).toEqual([[2, 5]])
+    expect(matchRanges('江门江门 门江', ['江门'])).toEqual([[0, 4]])
     expect(matchRanges('碉楼 and 开平碉楼', ['开平碉楼', '碉楼', '碉楼'])).toEqual([
       [0, 2],
       [7, 11],
@@ -35,6 +36,16 @@ describe('matchRanges', () => {
     expect(matchRanges('bay区 bay', ['bay'])).toEqual([
       [0, 4],
       [5, 8],
+    ])
+  })
+
+  it('orders the matches of several terms by where they are', () => {
+    expect(matchRanges('bay area, area bay, bayarea', ['area', 'bay'])).toEqual([
+      [0, 3],
+      [4, 8],
+      [10, 14],
+      [15, 18],
+      [20, 27],
     ])
   })
 
@@ -70,6 +81,12 @@ describe('makeSnippet', () => {
     const snippet = makeSnippet(text, ranges, 'en')
     expect(snippet.cutStart).toBe(true)
     expect(snippet.ranges.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Talent', 'Island'])
+  })
+
+  it('shows the first match when every match is the same word', () => {
+    const text = `${'lorem ipsum '.repeat(20)}Jiangmen ${'dolor sit '.repeat(30)}Jiangmen end`
+    const snippet = makeSnippet(text, matchRanges(text, ['jiangmen']), 'en')
+    expect(snippet.text).toContain('ipsum Jiangmen dolor')
   })
 
   it('opens with the start of the text when nothing matched in it', () => {
