@@ -46,6 +46,23 @@ export class DocBitmap {
     return new DocBitmap(bits, before)
   }
 
+  /** `words`, a bit set over the same index (`BlockSet`), becomes the list's blocks. */
+  copyTo(words: Int32Array) {
+    words.set(this.bits)
+  }
+
+  /** Adds the list's blocks to `words`, a bit set over the same index. */
+  addTo(words: Int32Array) {
+    const { bits } = this
+    for (let word = 0; word < bits.length; word++) words[word]! |= bits[word]!
+  }
+
+  /** Keeps in `words`, a bit set over the same index, only the blocks the list has. */
+  keepIn(words: Int32Array) {
+    const { bits } = this
+    for (let word = 0; word < bits.length; word++) words[word]! &= bits[word]!
+  }
+
   /** The position of a block in the list, or -1 if the list does not have it. */
   positionOf(doc: number): number {
     const word = doc >>> 5
@@ -97,7 +114,8 @@ export class MatchesPool {
 
 /**
  * A set of blocks as one bit per block of the index, handed back in ascending order and emptied:
- * gathering a few thousand blocks from several lists this way costs less than sorting them.
+ * gathering a few thousand blocks from several lists this way costs less than sorting them, and two
+ * sets combine 32 blocks at a time.
  */
 export class BlockSet {
   private readonly bits: Int32Array
@@ -108,6 +126,43 @@ export class BlockSet {
 
   add(doc: number) {
     this.bits[doc >>> 5]! |= 1 << (doc & 31)
+  }
+
+  /** The set becomes the blocks of the postings lists (a query term and what it stands for). */
+  setTo(lists: readonly Weighted[]) {
+    const first = lists[0]?.postings.bitmap
+    if (first) first.copyTo(this.bits)
+    else this.bits.fill(0)
+    for (let i = first ? 1 : 0; i < lists.length; i++) this.addAll(lists[i]!.postings)
+  }
+
+  /** Adds every block of a postings list: its bitmap a word at a time, where it has one. */
+  addAll({ docs, bitmap }: Postings) {
+    if (bitmap) return bitmap.addTo(this.bits)
+    for (let i = 0; i < docs.length; i++) this.add(docs[i]!)
+  }
+
+  /** Adds every block of another set over the same index. */
+  addSet(other: BlockSet) {
+    const { bits } = this
+    for (let word = 0; word < bits.length; word++) bits[word]! |= other.bits[word]!
+  }
+
+  /**
+   * Keeps only the blocks that the postings lists have, any of them; `scratch` holds their union
+   * when it takes more than one list's bitmap.
+   */
+  keepIn(lists: readonly Weighted[], scratch: BlockSet) {
+    const only = lists.length === 1 ? lists[0]!.postings.bitmap : null
+    if (only) return only.keepIn(this.bits)
+    scratch.setTo(lists)
+    this.keepShared(scratch)
+  }
+
+  /** Keeps only the blocks that another set over the same index has as well. */
+  keepShared(other: BlockSet) {
+    const { bits } = this
+    for (let word = 0; word < bits.length; word++) bits[word]! &= other.bits[word]!
   }
 
   /** Writes the blocks, ascending, into `out` (no score, no terms), and empties the set. */
@@ -124,6 +179,43 @@ export class BlockSet {
     }
     out.length = n
   }
+}
+
+/**
+ * A query as postings lists: every clause must match; a clause, any of its alternatives; an
+ * alternative, every one of its terms; a term, any of its lists (a word, its completions, its typos).
+ */
+export type ListQuery = ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly Weighted[]>>>
+
+/**
+ * The blocks that meet every clause of a query, ascending, into `out` (no scores, no terms): the
+ * lists' blocks as bit sets, an alternative's terms intersected and a clause's alternatives united
+ * 32 blocks at a time, straight from a long list's bitmap. Four scratch sets over the index: the
+ * blocks that meet the query so far, a clause, an alternative, and a term of several lists.
+ */
+export function blocksMeeting(query: ListQuery, sets: readonly BlockSet[], out: Matches) {
+  const [all, clauseSet, alternativeSet, scratch] = sets as [BlockSet, BlockSet, BlockSet, BlockSet]
+  query.forEach((clause, c) => {
+    // A later clause of one alternative narrows the set down term by term.
+    if (c > 0 && clause.length === 1) {
+      for (const term of clause[0]!) all.keepIn(term, scratch)
+      return
+    }
+    const meets = c === 0 ? all : clauseSet
+    clause.forEach((terms, a) => {
+      // An alternative after the first adds to the clause; one of a single term does it directly.
+      if (a > 0 && terms.length === 1) {
+        for (const { postings } of terms[0]!) meets.addAll(postings)
+        return
+      }
+      const alternative = a === 0 ? meets : alternativeSet
+      alternative.setTo(terms[0]!)
+      for (const term of terms.slice(1)) alternative.keepIn(term, scratch)
+      if (a > 0) meets.addSet(alternative)
+    })
+    if (c > 0) all.keepShared(clauseSet)
+  })
+  all.drain(out)
 }
 
 /**

@@ -4,6 +4,7 @@ import { TypoLookup } from './edit-distance.ts'
 import {
   Accumulator,
   BlockSet,
+  blocksMeeting,
   DocBitmap,
   gallop,
   Joiner,
@@ -95,7 +96,9 @@ interface Expanded {
  * matches before it sorts them, with an object per block and per term; when a word is in half the
  * corpus ("Jiangmen", 江门), that is most of the time a search takes. Here every term's BM25 score
  * per block is computed once, when the index is built or loaded, into typed arrays. A query starts
- * from its rarest requirement and narrows it down, then keeps the best `limit` blocks. The scores are
+ * from its rarest requirement and narrows it down (or, where the others rule out most of its blocks,
+ * from the blocks that meet them all, found on bit sets), then keeps the best `limit` blocks. A query
+ * that wants few blocks may find them among the best blocks of each list. The scores are
  * MiniSearch's own to seven significant digits (a unit test checks them against `MiniSearch.search`),
  * and the index is still built, serialized and loaded by MiniSearch.
  */
@@ -110,6 +113,10 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private tier = TIER
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
+  /** Scratch bit sets for `blocksMeeting`. */
+  private sets: BlockSet[] = []
+  /** How many 32-bit words a bit set over the index takes. */
+  private wordsPerSet = 0
   private joiner = new Joiner(0)
   private pool = new MatchesPool(0)
   /** For each block, its position among the hits being reported, or -1. */
@@ -151,6 +158,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     }
     this.sums = new Accumulator(size)
     this.candidates = new BlockSet(size)
+    this.sets = [0, 1, 2, 3].map(() => new BlockSet(size))
+    this.wordsPerSet = (size + 31) >>> 5
     this.joiner = new Joiner(size)
     this.pool = new MatchesPool(size)
     this.hitSlot = new Int32Array(size).fill(-1)
@@ -206,11 +215,19 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
     // The rarest requirement first: every later one only looks at the blocks still in the running.
     const clauses = [...query].sort((x, y) => clauseSize(x) - clauseSize(y))
+    const rarest = clauseSize(clauses[0]!)
     // A requirement nothing meets (a misspelt word, before typos are tried): no block matches.
-    if (clauseSize(clauses[0]!) === 0) return []
+    if (rarest === 0) return []
+    // Where the other requirements should rule out more of the rarest one's blocks than a bit set
+    // has words (if words occurred independently), the blocks that meet them all are found 32 at a
+    // time, and only those are scored.
+    const kept = clauses
+      .slice(1)
+      .reduce((share, clause) => share * Math.min(1, clauseSize(clause) / this.documentCount), 1)
+    const narrowed = rarest * (1 - kept) > this.wordsPerSet
     const best =
-      this.bestFromTops(clauses, expanded, limit, clauseSize(clauses[0]!)) ??
-      this.best(clauses, expanded, null, limit)
+      this.bestFromTops(clauses, expanded, limit, rarest) ??
+      this.best(clauses, expanded, narrowed ? this.meeting(clauses, expanded) : null, limit)
     const matches = this.matchesOf(
       best.map(({ doc }) => doc),
       query,
@@ -237,6 +254,16 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const best = topK(found, limit)
     this.pool.give(found)
     return best
+  }
+
+  /** The blocks that meet every clause, without scores: see `blocksMeeting`. */
+  private meeting(clauses: Query, expanded: Map<Leaf, Expanded>): Matches {
+    const lists = clauses.map((clause) =>
+      clause.map((leaves) => leaves.map((leaf) => expanded.get(leaf)!.derived)),
+    )
+    const out = this.pool.take()
+    blocksMeeting(lists, this.sets, out)
+    return out
   }
 
   /**

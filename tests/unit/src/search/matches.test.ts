@@ -3,12 +3,14 @@ import { popcount } from '../../../../src/search/bits.ts'
 import {
   Accumulator,
   BlockSet,
+  blocksMeeting,
   DocBitmap,
   Joiner,
   MatchesPool,
   topK,
   type Matches,
   type Postings,
+  type Weighted,
 } from '../../../../src/search/matches.ts'
 
 const SIZE = 64
@@ -86,6 +88,44 @@ describe('BlockSet', () => {
     set.drain(out)
     expect(entriesOf(out)).toEqual([[7, 0, 0]])
     pool.give(out)
+  })
+})
+
+describe('blocksMeeting', () => {
+  let seed = 11
+  const next = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff
+  /** A random list of a random share of the index; with a bitmap when it is long, as in the index. */
+  const randomList = (): Weighted => {
+    const share = next() * 0.8
+    const docs = Array.from({ length: SIZE }, (_, doc) => doc).filter(() => next() < share)
+    return {
+      weight: 1,
+      postings: postings(
+        docs.map((doc) => [doc, 1]),
+        { bitmap: docs.length > 8 },
+      ),
+    }
+  }
+  const sizes = (n: number) => 1 + Math.floor(next() * n)
+  const sets = [0, 1, 2, 3].map(() => new BlockSet(SIZE))
+
+  it('finds exactly the blocks that meet every clause, for queries of any shape', () => {
+    for (let round = 0; round < 200; round++) {
+      const query = Array.from({ length: sizes(3) }, () =>
+        Array.from({ length: sizes(3) }, () =>
+          Array.from({ length: sizes(3) }, () => Array.from({ length: sizes(3) }, randomList)),
+        ),
+      )
+      const has = (lists: Weighted[], doc: number) =>
+        lists.some(({ postings: p }) => p.docs.includes(doc))
+      const expected = Array.from({ length: SIZE }, (_, doc) => doc).filter((doc) =>
+        query.every((clause) => clause.some((terms) => terms.every((lists) => has(lists, doc)))),
+      )
+      const out = pool.take()
+      blocksMeeting(query, sets, out)
+      expect(entriesOf(out)).toEqual(expected.map((doc) => [doc, 0, 0]))
+      pool.give(out)
+    }
   })
 })
 
