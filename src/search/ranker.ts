@@ -57,11 +57,11 @@ const TIER = 512
 
 /**
  * What trying the top tiers costs before it looks at a single block (gathering the candidates, and
- * a second pass of the query's machinery), as the number of blocks a full evaluation handles in that
- * time, measured on the bench's queries. A word that matches a couple of thousand blocks is ranked
- * sooner by going through them all.
+ * a second pass of the query's machinery), in tiers' worth of blocks that a full evaluation handles
+ * in that time: about a thousand blocks, measured on the bench's queries. A word that matches a
+ * couple of thousand blocks is ranked sooner by going through them all.
  */
-const TIERS_OVERHEAD = 1000
+const TIERS_OVERHEAD = 2
 
 /** A list with more blocks than this share of the index gets a bitmap (see `DocBitmap`). */
 const BITMAP_SHARE = 1 / 32
@@ -284,7 +284,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       (n, { postings }) => n + (postings.top ?? postings.docs).length,
       0,
     )
-    if (limit < 1 || limit > this.tier || candidates * 2 + TIERS_OVERHEAD > rarest) return null
+    const overhead = TIERS_OVERHEAD * this.tier
+    if (limit < 1 || limit > this.tier || candidates * 2 + overhead > rarest) return null
     let bound = 0
     let sources = 0
     for (const { postings, weight } of lists) {
