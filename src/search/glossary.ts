@@ -1,5 +1,5 @@
 import type { ContentLang, GlossaryTerm } from '../../electron/shared/model.ts'
-import { wordCharAt, wordCharBefore } from './normalize.ts'
+import { normalize, wordCharAt, wordCharBefore } from './normalize.ts'
 
 export interface TermMatch {
   term: GlossaryTerm
@@ -33,12 +33,14 @@ export class GlossaryMatcher {
     for (const term of terms) {
       for (const lang of ['en', 'zh'] as const) {
         for (const form of termForms(term, lang)) {
-          const key = form.toLowerCase()
-          if (!key || this.byForm.has(key)) continue
-          this.byForm.set(key, term)
-          const starting = this.byFirst[lang].get(key[0]!) ?? []
-          starting.push(key)
-          this.byFirst[lang].set(key[0]!, starting)
+          // A query arrives normalized (中欧（江门） as 中欧(江门)), a text as written: both count.
+          for (const key of new Set([form.toLowerCase(), normalize(form)])) {
+            if (!key || this.byForm.has(key)) continue
+            this.byForm.set(key, term)
+            const starting = this.byFirst[lang].get(key[0]!) ?? []
+            starting.push(key)
+            this.byFirst[lang].set(key[0]!, starting)
+          }
         }
       }
     }

@@ -39,6 +39,19 @@ describe('parseQuery', () => {
     ])
   })
 
+  it('finds a glossary term written with full-width punctuation in a query, which is normalized', () => {
+    const zones = new GlossaryMatcher([
+      {
+        id: 'eu-zone',
+        en: 'China-EU (Jiangmen) SME Cooperation Zone',
+        zh: '中欧（江门）中小企业国际合作区',
+      } as GlossaryTerm,
+    ])
+    const query = terms(parseQuery('中欧（江门）中小企业国际合作区 ', zones, { typos: false }))
+    expect(query).toHaveLength(1)
+    expect(query![0]!.at(-1)).toEqual(['g:eu-zone'])
+  })
+
   it('reads nothing into a query with no words', () => {
     expect(parseQuery('  ', glossary)).toBeNull()
     expect(parseQuery('!!! 💥', glossary)).toBeNull()
