@@ -20,9 +20,9 @@ MiniSearch's default tokenizer, and heap used.
 
 Options:
   --sizes 100,2000,10000   document counts to measure (default: 100,2000,10000)
-  --runs N                 timed runs of every query, after the warm-up (default: 20): 56 × 5
-                           searches take a tenth of a second, in which one busy spell of the
-                           machine can set the p95
+  --runs N                 timed runs of every query, after the warm-up (default: 20; five runs
+                           of the 56 queries take a tenth of a second, in which one busy spell of
+                           the machine can set the p95)
   --warmup N               untimed rounds over the whole mix first, so the figures are those of
                            compiled code, as in the app's long-lived search worker (default: 5);
                            the first of them is reported apart, as the first searches of a session

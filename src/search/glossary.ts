@@ -21,9 +21,9 @@ export function termForms(term: GlossaryTerm, lang: ContentLang): string[] {
  * the same, at ten times the cost on a short query: a search runs this on every keystroke.)
  */
 export class GlossaryMatcher {
-  /** Each form in lower case, and its term. */
+  /** Each form in lower case, and as a normalized query writes it, with its term. */
   private readonly byForm = new Map<string, GlossaryTerm>()
-  /** Each language's forms in lower case by their first character, longest first. */
+  /** Each language's forms (those keys) by their first character, longest first. */
   private readonly byFirst: Record<ContentLang, Map<string, string[]>> = {
     en: new Map(),
     zh: new Map(),
