@@ -21,7 +21,6 @@ async function boot(): Promise<void> {
     (locale) => {
       i18n.global.locale.value = locale
       document.documentElement.lang = locale
-      document.title = i18n.global.t('app.title')
     },
     { immediate: true },
   )

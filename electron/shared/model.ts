@@ -94,6 +94,14 @@ export type ReadingMode = z.infer<typeof ReadingMode>
 export const Theme = z.enum(['system', 'light', 'dark', 'sepia'])
 export type Theme = z.infer<typeof Theme>
 
+/** The reading typeface: each has an English and a Chinese face (Song/Ming or Hei). */
+export const FontFamily = z.enum(['serif', 'sans'])
+export type FontFamily = z.infer<typeof FontFamily>
+
+/** Which glossary terms are underlined: every occurrence, the first in each section, or none. */
+export const GlossaryMarks = z.enum(['all', 'first', 'off'])
+export type GlossaryMarks = z.infer<typeof GlossaryMarks>
+
 /** Where the reader was in a document: the top visible block and how far into it (0–1). */
 export const ReadingPosition = z.object({
   blockId: BlockId,
@@ -131,6 +139,10 @@ export const Settings = z.object({
   window: WindowBounds.nullable(),
   /** Newest first; added after version 1 shipped, so older files get an empty list. */
   recentQueries: z.array(z.string().min(1).max(200)).max(10).default([]),
+  /** Added in the second version of the reader; older files get the defaults. */
+  fontFamily: FontFamily.default('serif'),
+  glossaryMarks: GlossaryMarks.default('first'),
+  sidebarOpen: z.boolean().default(true),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -146,6 +158,9 @@ export const DEFAULT_SETTINGS: Settings = {
   positions: {},
   window: null,
   recentQueries: [],
+  fontFamily: 'serif',
+  glossaryMarks: 'first',
+  sidebarOpen: true,
 }
 
 /** What the renderer may change; the window bounds are main's business. */

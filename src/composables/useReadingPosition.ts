@@ -49,7 +49,13 @@ export function useReadingPosition(container: Ref<HTMLElement | null>) {
     async ([pending, status]) => {
       if (!pending || status !== 'ready') return
       await nextTick()
-      scrollToBlock(pending.blockId, pending.offset)
+      const root = container.value
+      if (pending.at) scrollToBlock(pending.at.blockId, pending.at.offset, true)
+      else if (root) {
+        root.scrollTop = 0
+        root.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true })
+        measure()
+      }
       reader.pendingScroll = null
     },
     { immediate: true },

@@ -14,6 +14,13 @@ import { useUiStore } from './ui.ts'
 
 export const READING_MODES: readonly ReadingMode[] = ['en', 'zh', 'side-by-side', 'interleaved']
 
+/** A place in the library a reader can go back to. */
+export interface Place {
+  docId: string
+  position: ReadingPosition
+}
+const MAX_HISTORY = 50
+
 /** The document being read, where the reader is in it, and which blocks are flipped. */
 export const useReaderStore = defineStore('reader', () => {
   const document = shallowRef<Document | null>(null)
@@ -21,8 +28,16 @@ export const useReaderStore = defineStore('reader', () => {
   const error = ref<IpcError | null>(null)
   const flipped = ref(new Set<string>())
   const position = ref<ReadingPosition | null>(null)
-  /** Set when a document is opened at a specific place; the view scrolls there once. */
-  const pendingScroll = ref<ReadingPosition | null>(null)
+  /**
+   * Where the view goes, with keyboard focus, once the document is rendered: a position in it, or
+   * its top (`at: null`), with the title in view.
+   */
+  const pendingScroll = ref<{ at: ReadingPosition | null } | null>(null)
+  /** Places left by jumps (search, notes, contents), for Back; and those left by Back, for Forward. */
+  /** The block holding keyboard focus, if any: with the reading position, the column's Tab stop. */
+  const focusedBlockId = ref<string | null>(null)
+  const backStack = ref<Place[]>([])
+  const forwardStack = ref<Place[]>([])
   /** Words to mark in one block after arriving from a search result. */
   const searchHighlight = ref<{ blockId: string; query: string } | null>(null)
   const settings = useSettingsStore()
@@ -34,6 +49,9 @@ export const useReaderStore = defineStore('reader', () => {
     const index = blocks.findIndex((b) => b.id === position.value?.blockId)
     return Math.max(0, index)
   })
+  const activeBlockId = computed(
+    () => focusedBlockId.value ?? position.value?.blockId ?? document.value?.blocks[0]?.id ?? null,
+  )
   /** The heading of the section the reader is in. */
   const currentHeadingId = computed(() => {
     const blocks = document.value?.blocks ?? []
@@ -48,7 +66,16 @@ export const useReaderStore = defineStore('reader', () => {
    */
   async function open(
     docId: string,
-    at?: { blockId: string; matchedLang?: ContentLang | 'both' },
+    at?: { blockId: string; offset?: number; matchedLang?: ContentLang | 'both' },
+    query?: string,
+  ): Promise<boolean> {
+    if (at) remember()
+    return go(docId, at, query)
+  }
+
+  async function go(
+    docId: string,
+    at?: { blockId: string; offset?: number; matchedLang?: ContentLang | 'both' },
     query?: string,
   ): Promise<boolean> {
     searchHighlight.value = at && query ? { blockId: at.blockId, query } : null
@@ -65,13 +92,16 @@ export const useReaderStore = defineStore('reader', () => {
       flipped.value = new Set()
     }
     const saved = settings.settings?.positions[docId]
-    const target = at ? { blockId: at.blockId, offset: 0, progress: saved?.progress ?? 0 } : saved
+    const target = at
+      ? { blockId: at.blockId, offset: at.offset ?? 0, progress: saved?.progress ?? 0 }
+      : saved
     const first = document.value!.blocks[0]!
-    position.value =
-      target && document.value!.blocks.some((b) => b.id === target.blockId)
-        ? target
-        : { blockId: first.id, offset: 0, progress: 0 }
-    pendingScroll.value = position.value
+    const place =
+      target && document.value!.blocks.some((b) => b.id === target.blockId) ? target : null
+    position.value = place ?? { blockId: first.id, offset: 0, progress: 0 }
+    // The start of a document is its top, title and credits in view.
+    const atStart = !place || (place.blockId === first.id && place.offset === 0)
+    pendingScroll.value = { at: atStart ? null : position.value }
     const matched = at?.matchedLang
     const block = at && document.value!.blocks.find((b) => b.id === at.blockId)
     if (
@@ -86,6 +116,28 @@ export const useReaderStore = defineStore('reader', () => {
     status.value = 'ready'
     await persist()
     return true
+  }
+
+  /** Records where the reader is before a jump, so Back can return there. */
+  function remember(): void {
+    const doc = document.value
+    if (!doc || status.value !== 'ready' || !position.value) return
+    backStack.value = [...backStack.value, { docId: doc.id, position: position.value }].slice(
+      -MAX_HISTORY,
+    )
+    forwardStack.value = []
+  }
+
+  /** Back (`-1`) or Forward (`1`) through the places left by jumps; says whether it moved. */
+  async function travel(step: -1 | 1): Promise<boolean> {
+    const [from, to] = step < 0 ? [backStack, forwardStack] : [forwardStack, backStack]
+    const place = from.value.at(-1)
+    const doc = document.value
+    if (!place || !doc || !position.value) return false
+    from.value = from.value.slice(0, -1)
+    to.value = [...to.value, { docId: doc.id, position: position.value }]
+    const { blockId, offset } = place.position
+    return go(place.docId, { blockId, offset })
   }
 
   function close(): void {
@@ -145,11 +197,17 @@ export const useReaderStore = defineStore('reader', () => {
     position,
     pendingScroll,
     searchHighlight,
+    focusedBlockId,
+    activeBlockId,
+    canGoBack: computed(() => backStack.value.length > 0),
+    canGoForward: computed(() => forwardStack.value.length > 0),
     mode,
     headings,
     currentIndex,
     currentHeadingId,
     open,
+    remember,
+    travel,
     close,
     langOf,
     flip,

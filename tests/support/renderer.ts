@@ -50,10 +50,14 @@ export async function installReader(
   return { services, dataDir, emit }
 }
 
-export function mountWithPlugins(component: Component, props: Record<string, unknown> = {}) {
+export function mountWithPlugins(
+  component: Component,
+  props: Record<string, unknown> = {},
+  options: { attachTo?: Element } = {},
+) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const i18n = createAppI18n('en')
-  const wrapper = mount(component, { props, global: { plugins: [pinia, i18n] } })
+  const wrapper = mount(component, { props, global: { plugins: [pinia, i18n] }, ...options })
   return { wrapper, pinia, i18n }
 }

@@ -33,7 +33,34 @@ describe('reader store', () => {
     const again = useReaderStore()
     await again.open('harbour-notes')
     expect(again.position).toEqual({ blockId: 'b003', offset: 0.5, progress: 0.8 })
-    expect(again.pendingScroll).toEqual({ blockId: 'b003', offset: 0.5, progress: 0.8 })
+    expect(again.pendingScroll).toEqual({
+      at: { blockId: 'b003', offset: 0.5, progress: 0.8 },
+    })
+  })
+
+  it('opens a document not read before at its top, with nothing to scroll to', async () => {
+    const reader = useReaderStore()
+    await reader.open('harbour-notes')
+    expect(reader.pendingScroll).toEqual({ at: null })
+  })
+
+  it('goes back and forward through the places left by jumps', async () => {
+    const reader = useReaderStore()
+    await reader.open('harbour-notes')
+    reader.track({ blockId: 'b002', offset: 0.25, progress: 0.4 })
+    expect(reader.canGoBack).toBe(false)
+    await reader.open('harbour-notes', { blockId: 'b003' })
+    expect(reader.pendingScroll).toMatchObject({ at: { blockId: 'b003' } })
+    expect(reader.canGoBack).toBe(true)
+
+    expect(await reader.travel(-1)).toBe(true)
+    expect(reader.position).toMatchObject({ blockId: 'b002', offset: 0.25 })
+    expect([reader.canGoBack, reader.canGoForward]).toEqual([false, true])
+    expect(await reader.travel(-1)).toBe(false)
+
+    expect(await reader.travel(1)).toBe(true)
+    expect(reader.position).toMatchObject({ blockId: 'b003', offset: 0 })
+    expect([reader.canGoBack, reader.canGoForward]).toEqual([true, false])
   })
 
   it('explains a document that cannot be found', async () => {

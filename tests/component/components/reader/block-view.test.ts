@@ -1,6 +1,9 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
 import BlockView from '../../../../src/components/reader/BlockView.vue'
+import TermTooltip from '../../../../src/components/reader/TermTooltip.vue'
+import { provideGlossaryMarks } from '../../../../src/composables/useGlossaryMarks.ts'
 import { useGlossaryStore } from '../../../../src/stores/glossary.ts'
 import { useReaderStore } from '../../../../src/stores/reader.ts'
 import { useSettingsStore } from '../../../../src/stores/settings.ts'
@@ -13,11 +16,30 @@ const block = {
   zh: '江门在珠江三角洲投资。',
 }
 
-async function mountBlock(mode: 'en' | 'zh' | 'side-by-side' | 'interleaved') {
+/** A block in a reading column, as ReaderView renders it: with its glossary marks and tooltip. */
+const Column = defineComponent({
+  setup() {
+    provideGlossaryMarks()
+    const column = ref<HTMLElement | null>(null)
+    return () =>
+      h('div', { ref: column, class: 'column' }, [
+        h(BlockView, { block }),
+        h(TermTooltip, { column: column.value }),
+      ])
+  },
+})
+
+async function mountBlock(
+  mode: 'en' | 'zh' | 'side-by-side' | 'interleaved',
+  glossaryMarks: 'all' | 'first' | 'off' = 'first',
+) {
   await installReader()
-  const { wrapper } = mountWithPlugins(BlockView, { block })
+  const { wrapper } = mountWithPlugins(Column, {}, { attachTo: document.body })
   await useSettingsStore().load()
-  await useSettingsStore().update({ readingMode: mode })
+  await useSettingsStore().update({ readingMode: mode, glossaryMarks })
+  const reader = useReaderStore()
+  await reader.open('harbour-notes')
+  reader.document = { ...reader.document!, blocks: [block] }
   await useGlossaryStore().load()
   await flushPromises()
   return wrapper
@@ -49,11 +71,46 @@ describe('BlockView', () => {
     )
   })
 
-  it('marks glossary terms with their other-language form', async () => {
+  it('marks glossary terms, and shows the other-language form of the one focused', async () => {
     const wrapper = await mountBlock('en')
     const terms = wrapper.findAll('.term')
-    expect(terms.map((t) => t.text())).toEqual(['Jiangmen江门', 'Pearl River Delta珠江三角洲'])
-    expect(terms[1]!.get('[role="tooltip"] [lang]').attributes('lang')).toBe('zh-CN')
+    expect(terms.map((t) => t.text())).toEqual(['Jiangmen', 'Pearl River Delta'])
+    expect(document.querySelector('[role="tooltip"]')).toBeNull()
+    await terms[1]!.trigger('focusin')
+    await flushPromises()
+    const tip = document.querySelector('[role="tooltip"]')!
+    expect(tip.querySelector('[lang]')?.textContent).toBe('珠江三角洲')
+    expect(tip.querySelector('[lang]')?.getAttribute('lang')).toBe('zh-CN')
+    expect(terms[1]!.attributes('aria-describedby')).toBe(tip.id)
+    wrapper.unmount()
+  })
+
+  it('marks no glossary terms when marks are off', async () => {
+    const wrapper = await mountBlock('en', 'off')
+    expect(wrapper.findAll('.term')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('makes only the block being read a Tab stop, with its buttons', async () => {
+    const wrapper = await mountBlock('en')
+    const stops = () => wrapper.findAll('[tabindex="0"]').length
+    useReaderStore().track({ blockId: 'b002', offset: 0, progress: 0 })
+    await flushPromises()
+    expect(stops()).toBe(5)
+    useReaderStore().focusedBlockId = 'another-block'
+    await flushPromises()
+    expect(stops()).toBe(0)
+    wrapper.unmount()
+  })
+
+  it('drops the flipped tint when a bilingual mode shows both languages', async () => {
+    const wrapper = await mountBlock('en')
+    await wrapper.get('button.flip').trigger('click')
+    expect(wrapper.get('.block').classes()).toContain('flipped')
+    await useSettingsStore().update({ readingMode: 'side-by-side' })
+    await flushPromises()
+    expect(wrapper.get('.block').classes()).not.toContain('flipped')
+    wrapper.unmount()
   })
 
   it('renders markup in the content as text', async () => {
