@@ -186,3 +186,67 @@ describe.each(UI_LOCALES)('the first minute, UI in %s', (locale) => {
     expect(await seenOnTop(page.getByRole('navigation'))).toBe(true)
   })
 })
+
+describe.each(UI_LOCALES)('reading comfort, UI in %s', (locale) => {
+  const SETTINGS = {
+    en: {
+      settings: 'Settings',
+      marks: 'Underline glossary terms',
+      all: 'Every occurrence',
+      off: 'Off',
+      typeface: 'Typeface',
+      sans: 'Sans serif (Hei)',
+    },
+    'zh-CN': {
+      settings: '设置',
+      marks: '术语下划线',
+      all: '每次出现',
+      off: '关闭',
+      typeface: '字体',
+      sans: '无衬线（黑体）',
+    },
+  }[locale]
+
+  it('underlines glossary terms as chosen and keeps tooltips in the window side by side', async () => {
+    app = await start(locale)
+    const { page } = app
+    await page.getByRole('button', { name: TITLE, exact: true }).click()
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    const underlined = () => page.locator('.term').count()
+    const firstInSection = await underlined()
+    expect(firstInSection).toBeGreaterThan(0)
+
+    await page.getByRole('button', { name: SETTINGS.settings, exact: true }).click()
+    await page.getByRole('combobox', { name: SETTINGS.marks }).selectOption({ label: SETTINGS.all })
+    await page.keyboard.press('Escape')
+    await expect.poll(underlined).toBeGreaterThan(firstInSection)
+
+    // Side by side, the last term of a paragraph is in the Chinese column, at the window's right.
+    await page.getByRole('radio', { name: locale === 'en' ? 'Side by side' : '中英对照' }).click()
+    await page.keyboard.press('j')
+    await page.keyboard.press('ArrowLeft')
+    const term = page.locator('.term:focus')
+    expect(await term.getAttribute('class')).toContain('term')
+    expect(await term.evaluate((t) => t.closest('[lang]')?.getAttribute('lang'))).toBe('zh-CN')
+    const tip = page.getByRole('tooltip')
+    expect(await seenOnTop(tip)).toBe(true)
+    const box = (await tip.boundingBox())!
+    expect(box.x + box.width).toBeLessThanOrEqual(1200)
+    expect(box.y + box.height).toBeLessThanOrEqual(800)
+    await app.screenshot(`reading-comfort-tooltip-side-by-side-${locale}`)
+
+    await page.getByRole('button', { name: SETTINGS.settings, exact: true }).click()
+    await page.getByRole('combobox', { name: SETTINGS.marks }).selectOption({ label: SETTINGS.off })
+    await page
+      .getByRole('combobox', { name: SETTINGS.typeface })
+      .selectOption({ label: SETTINGS.sans })
+    await page.keyboard.press('Escape')
+    await expect.poll(underlined).toBe(0)
+    const font = await page
+      .locator('.text[lang="zh-CN"]')
+      .first()
+      .evaluate((t) => getComputedStyle(t).fontFamily)
+    expect(font).toMatch(/Noto Sans CJK SC/)
+    await app.screenshot(`reading-comfort-sans-${locale}`)
+  })
+})

@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { launchApp, type ReaderApp } from './harness.ts'
+import { OS_LOCALE, UI_LOCALES } from './journey.ts'
+
+/**
+ * An axe-core audit (WCAG 2.x A and AA rules, and best practices) of every view and panel, in
+ * both UI languages and both colour schemes, reached by clicks and keys as a person gets there.
+ */
+let app: ReaderApp | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface Finding {
+  id: string
+  impact: string
+  help: string
+  nodes: string[]
+}
+
+/** Runs axe on the page as it is and returns the serious and critical findings. */
+async function audit(page: Page): Promise<Finding[]> {
+  // Evaluated through the debugging protocol: the page's CSP rightly refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource)
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+    const result = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      resultTypes: ['violations'],
+    })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact ?? '',
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+      }))
+  })
+}
+
+const LABELS = {
+  en: {
+    library: 'Library',
+    search: 'Search',
+    notebook: 'Notebook',
+    settings: 'Settings',
+    shortcuts: 'Keyboard shortcuts',
+    about: 'About Jiangmen Reader',
+    modes: ['English', '中文', 'Side by side', 'Interleaved'],
+  },
+  'zh-CN': {
+    library: '文库',
+    search: '搜索',
+    notebook: '笔记本',
+    settings: '设置',
+    shortcuts: '键盘快捷键',
+    about: '关于江门双语阅读器',
+    modes: ['英文', '中文', '中英对照', '中英交替'],
+  },
+} as const
+
+describe.each(UI_LOCALES)('accessibility audit, UI in %s', (locale) => {
+  it.each(['light', 'dark'] as const)(
+    'finds no serious or critical violation in any view, %s scheme',
+    async (scheme) => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const { page } = app
+      await page.emulateMedia({ colorScheme: scheme })
+      const text = LABELS[locale]
+      const findings: Record<string, Finding[]> = {}
+      const check = async (view: string) => {
+        findings[view] = await audit(page)
+      }
+      const close = async () => {
+        await page.keyboard.press('Escape')
+        await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+      }
+
+      await page.getByRole('heading', { name: text.library, level: 1 }).waitFor()
+      await check('library')
+
+      for (const [name, label] of [
+        ['settings', text.settings],
+        ['notebook', text.notebook],
+        ['shortcuts', text.shortcuts],
+      ] as const) {
+        await page.getByRole('button', { name: label, exact: true }).click()
+        await page.getByRole('dialog').waitFor()
+        await check(name)
+        await close()
+      }
+      await page.getByRole('button', { name: text.settings, exact: true }).click()
+      await page.getByRole('button', { name: text.about }).click()
+      await page.getByRole('dialog', { name: text.about }).waitFor()
+      await check('about')
+      await close()
+
+      await page.getByRole('button', { name: 'The Achievements of Jiangmen', exact: true }).click()
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      for (const mode of text.modes) {
+        await page.getByRole('radio', { name: mode, exact: true }).click()
+        await check(`reader (${mode})`)
+      }
+      await page.keyboard.press('Control+k')
+      await page.keyboard.type('碉楼 Talent', { delay: 10 })
+      await page.getByRole('dialog').getByRole('option').first().waitFor()
+      await check('search results')
+      await close()
+      await page.keyboard.press('Control+f')
+      await page.keyboard.type('Jiangmen')
+      await check('find in document')
+
+      await app.screenshot(`accessibility-reader-${locale}-${scheme}`)
+      expect(findings).toEqual(Object.fromEntries(Object.keys(findings).map((k) => [k, []])))
+    },
+  )
+})
