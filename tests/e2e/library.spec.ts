@@ -11,6 +11,7 @@ describe('library', () => {
   it('lists the bundled documents with their English titles in an English UI', async () => {
     app = await launchApp({ osLocale: 'en-US' })
     const { page } = app
+    await page.getByRole('heading', { level: 1 }).waitFor()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Library')
     const titles = await page
       .getByRole('article')
@@ -50,6 +51,7 @@ describe('library', () => {
   it('follows a Chinese operating system until the user chooses otherwise', async () => {
     app = await launchApp({ osLocale: 'zh-CN' })
     const { page } = app
+    await page.getByRole('heading', { level: 1 }).waitFor()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('文库')
     await page.getByRole('button', { name: 'English' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Library')

@@ -20,7 +20,7 @@ describe('reader', () => {
     const first = page.locator('[data-block-id="b002"]')
 
     expect(
-      await first.locator('[lang]').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))),
+      await first.locator('.text').evaluateAll((els) => els.map((e) => e.getAttribute('lang'))),
     ).toEqual(['en'])
     await page.getByRole('radio', { name: '中文' }).click()
     await expect.poll(() => first.locator('.text').getAttribute('lang')).toBe('zh-CN')
