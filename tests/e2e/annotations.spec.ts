@@ -93,7 +93,8 @@ describe('annotations', () => {
     expect(await note.textContent()).toBe('first')
     const quote = await again.locator('[data-annotation-id] blockquote').first().textContent()
     expect(quote).toBe(
-      (await app.services.corpus.get('major-decisions')).blocks[1]!.en.slice(0, 26),
+      // The drag's trailing space is left out of the highlight.
+      (await app.services.corpus.get('major-decisions')).blocks[1]!.en.slice(0, 25),
     )
     await app.screenshot('annotations-after-restart')
     expect(app.pageErrors).toEqual([])
@@ -198,7 +199,8 @@ describe('annotations', () => {
     await page.locator('[data-block-id="b004"]').focus()
     await page.keyboard.press('b')
     await page.getByRole('tab', { name: /Notes/ }).click()
-    await page.getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('button', { name: 'More actions for this bookmark' }).click()
+    await page.getByRole('menuitem', { name: 'Delete' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(0)
     await page.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(1)
