@@ -133,13 +133,18 @@ describe('annotations', () => {
     expect(
       await app.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
     ).toBeUndefined()
+    // Where the notes and quotes are shown: the app's own icons elsewhere are SVG.
     expect(
       await dialog
+        .locator('[data-annotation-id] :is(blockquote, .note-text)')
         .locator(
           'script, img, iframe, svg, object, embed, style, form, input[autofocus], details, video, math',
         )
         .count(),
     ).toBe(0)
+    expect(await dialog.locator('[data-annotation-id] .note-text').count()).toBe(
+      XSS_PAYLOADS.length,
+    )
     expect(
       await dialog.locator('a[href^="javascript"], a[href^="data"], a[href^="vbscript"]').count(),
     ).toBe(0)
@@ -199,7 +204,7 @@ describe('annotations', () => {
     await page.locator('[data-block-id="b004"]').focus()
     await page.keyboard.press('b')
     await page.getByRole('tab', { name: /Notes/ }).click()
-    await page.getByRole('button', { name: 'More actions for this bookmark' }).click()
+    await page.getByRole('button', { name: 'Bookmark: more actions' }).click()
     await page.getByRole('menuitem', { name: 'Delete' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(0)
     await page.getByRole('button', { name: 'Undo' }).click()
