@@ -6,7 +6,8 @@ import {
   MAX_NOTE,
   type AnnotationKind,
 } from '../shared/annotations.ts'
-import { ContentLang, type Document } from '../shared/model.ts'
+import { citation, fill, formatDate, messagesFor, otherLang } from '../shared/citation.ts'
+import { ContentLang, type Document, type UiLocale } from '../shared/model.ts'
 
 /**
  * The JSON export: a W3C Web Annotation–like document (https://www.w3.org/TR/annotation-model/).
@@ -164,12 +165,6 @@ export function parseExport(content: string): {
   }
 }
 
-const KIND_LABEL: Record<AnnotationKind, string> = {
-  bookmark: 'Bookmark',
-  highlight: 'Highlight',
-  note: 'Note',
-}
-
 function quoteLines(text: string): string {
   return text
     .split('\n')
@@ -177,16 +172,22 @@ function quoteLines(text: string): string {
     .join('\n')
 }
 
-/** A readable Markdown notebook: per document, each passage in both languages, the note, a citation. */
+/**
+ * A readable Markdown notebook in the UI language: per document, each passage in its language and
+ * the corresponding paragraph in the other, the note, and a citation.
+ */
 export function exportMarkdown(
   annotations: readonly Annotation[],
   documents: ReadonlyMap<string, Document>,
-  now: Date,
+  { now, locale, scope }: { now: Date; locale: UiLocale; scope: 'all' | 'document' },
 ): string {
+  const { citation: labels, notes: names } = messagesFor(locale)
   const out = [
-    `# Jiangmen Reader — notes and highlights`,
+    `# ${labels.exportTitle}`,
     '',
-    `Exported ${now.toISOString().slice(0, 10)}.`,
+    fill(scope === 'all' ? labels.exportedAll : labels.exportedDocument, {
+      date: formatDate(now.toISOString().slice(0, 10), locale),
+    }),
     '',
   ]
   const byDoc = new Map<string, Annotation[]>()
@@ -196,17 +197,16 @@ export function exportMarkdown(
     out.push(`## ${doc ? `${doc.title.en} · ${doc.title.zh}` : docId}`, '')
     for (const a of items) {
       const block = doc?.blocks.find((b) => b.id === a.anchor.blockId)
-      const other = a.anchor.lang === 'en' ? 'zh' : 'en'
-      const color = a.color ? ` (${a.color})` : ''
-      out.push(`### ${KIND_LABEL[a.kind]}${color} — ${a.anchor.blockId}`, '')
+      const kind = names.kinds[a.kind]
+      out.push(
+        `### ${a.color ? fill(labels.kindColor, { kind, color: names.colors[a.color] }) : kind}`,
+        '',
+      )
       out.push(quoteLines(a.anchor.quote))
-      if (block) out.push('>', quoteLines(block[other]))
+      if (block) out.push('>', quoteLines(block[otherLang(a.anchor.lang)]))
       out.push('')
       if (a.note) out.push(a.note, '')
-      const citation = doc
-        ? `${doc.title.en}, ${doc.publisher.en}, ${doc.date ?? 'undated'}, block ${a.anchor.blockId}`
-        : `${docId}, block ${a.anchor.blockId}`
-      out.push(`— ${citation}`, '')
+      out.push(`— ${doc ? citation(doc, a.anchor.blockId, locale) : docId}`, '')
     }
   }
   return out.join('\n')

@@ -96,6 +96,7 @@ export class AnnotationsService {
   async exportAs({
     format,
     docId,
+    locale = 'en',
   }: ExportRequest): Promise<{ filename: string; mimeType: string; content: string }> {
     const live = (await this.all()).filter(
       (a) => !a.deletedAt && (!docId || a.anchor.docId === docId),
@@ -116,7 +117,7 @@ export class AnnotationsService {
     return {
       filename: `${base}.md`,
       mimeType: 'text/markdown',
-      content: exportMarkdown(live, documents, now),
+      content: exportMarkdown(live, documents, { now, locale, scope: docId ? 'document' : 'all' }),
     }
   }
 

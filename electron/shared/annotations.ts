@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BlockId, ContentLang, DocId } from './model.ts'
+import { BlockId, ContentLang, DocId, UiLocale } from './model.ts'
 
 export const AnnotationId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'annotation id')
 export const IsoTimestamp = z.iso.datetime({ offset: true })
@@ -107,6 +107,12 @@ export type ImportReport = z.infer<typeof ImportReport>
 
 export const MAX_IMPORT_BYTES = 5_000_000
 export const ExportRequest = z
-  .object({ format: z.enum(['markdown', 'json']), docId: DocId.optional() })
+  .object({
+    format: z.enum(['markdown', 'json']),
+    /** Only this document's annotations; all of them when absent. */
+    docId: DocId.optional(),
+    /** The UI language the Markdown export's labels, dates and citations are written in. */
+    locale: UiLocale.default('en'),
+  })
   .strict()
-export type ExportRequest = z.infer<typeof ExportRequest>
+export type ExportRequest = z.input<typeof ExportRequest>

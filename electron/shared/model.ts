@@ -47,7 +47,8 @@ export const DocumentMeta = z.object({
   translation: z.object({
     lang: z.literal('zh'),
     from: z.literal('en'),
-    by: z.string().min(1).max(200),
+    /** Who translated it, named in both UI languages. */
+    by: z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) }),
   }),
 })
 export type DocumentMeta = z.infer<typeof DocumentMeta>

@@ -12,6 +12,7 @@ import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 import { useNoticesStore } from './notices.ts'
+import { useSettingsStore } from './settings.ts'
 
 const key = (docId: string, blockId: string) => `${docId}#${blockId}`
 
@@ -161,7 +162,10 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   async function exportAs(format: 'markdown' | 'json', docId?: string): Promise<boolean> {
-    const result = await useApi().annotations.export(docId ? { format, docId } : { format })
+    const { locale } = useSettingsStore()
+    const result = await useApi().annotations.export(
+      docId ? { format, docId, locale } : { format, locale },
+    )
     if (!result.ok) return refuse(items.value, result.error)
     const url = URL.createObjectURL(
       new Blob([result.value.content], { type: result.value.mimeType }),

@@ -1,23 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { _electron as electron } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { ELECTRON_DIR, electronBinary } from '../../scripts/check-electron.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
-/** The Electron binary, if this machine has one: `npm start` downloads it on first run. */
-function electronBinary(): string | null {
-  const dir = join(ROOT, 'node_modules/electron')
-  const pathFile = join(dir, 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : null
-}
-
-const binary = electronBinary()
+const binary = electronBinary(ELECTRON_DIR)
 const reason = binary
   ? ''
-  : ' [skipped: no Electron binary on this machine; `npm start` fetches it]'
+  : ' [skipped: no Electron binary on this machine; `npx install-electron` fetches it]'
 
 it.skipIf(!binary)(`starts the real Electron app and shows the library${reason}`, async () => {
   const app = await electron.launch({ executablePath: binary!, args: [ROOT] })

@@ -15,7 +15,7 @@ export function makeDocument(
     date,
     source: { file: `${id}.txt`, note: '' },
     originalLanguage: 'en',
-    translation: { lang: 'zh', from: 'en', by: 'Test editors' },
+    translation: { lang: 'zh', from: 'en', by: { en: 'Test editors', zh: '测试编辑组' } },
     blocks: blocks.map((b, i) => ({
       id: `b${String(i + 1).padStart(3, '0')}`,
       type: 'paragraph',

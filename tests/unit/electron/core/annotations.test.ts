@@ -183,6 +183,8 @@ describe('AnnotationsService', () => {
     expect(content).toContain('> Jiangmen')
     expect(content).toContain('> 2020年，江门在珠江三角洲投资3201亿元。')
     expect(content).toContain('Worth **remembering**')
-    expect(content).toContain('— Harbour Notes, Test Press, 2024-03-01, block b002')
+    expect(content).toContain(
+      '— Harbour Notes / 港口札记, The Harbour, ¶ 1, Test Press, March 1, 2024',
+    )
   })
 })

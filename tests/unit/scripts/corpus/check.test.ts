@@ -26,7 +26,7 @@ function doc(blocks: Array<Partial<Block>>, id = 'sample'): Document {
     date: null,
     source: { file: 'x.txt', note: '' },
     originalLanguage: 'en',
-    translation: { lang: 'zh', from: 'en', by: 'us' },
+    translation: { lang: 'zh', from: 'en', by: { en: 'us', zh: '我们' } },
     blocks: blocks.map((b, i) => ({
       id: `b${i + 1}`,
       type: 'paragraph',

@@ -1,0 +1,221 @@
+import { readFile } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { citation } from '../../electron/shared/citation.ts'
+import en from '../../locales/en.json'
+import zhCN from '../../locales/zh-CN.json'
+import { launchApp, type ReaderApp } from './harness.ts'
+import { focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+
+let app: ReaderApp | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
+
+/** Where character `index` of a block's shown text is on screen; reads the page, changes nothing. */
+function charPoint(page: Page, blockId: string, index: number, edge: 'start' | 'middle') {
+  return page.evaluate(
+    ({ blockId, index, edge }) => {
+      const element = document.querySelector(`[data-block-id="${blockId}"] .text`)!
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      let seen = 0
+      for (
+        let node = walker.nextNode() as Text | null;
+        node;
+        node = walker.nextNode() as Text | null
+      ) {
+        if (node.parentElement?.closest('[role="tooltip"], button')) continue
+        if (index < seen + node.data.length) {
+          const range = document.createRange()
+          range.setStart(node, index - seen)
+          range.setEnd(node, index - seen + 1)
+          const rect = range.getBoundingClientRect()
+          return {
+            x: edge === 'start' ? rect.left + 1 : rect.left + rect.width / 2,
+            y: rect.top + rect.height / 2,
+          }
+        }
+        seen += node.data.length
+      }
+      throw new Error(`no character ${index} in ${blockId}`)
+    },
+    { blockId, index, edge },
+  )
+}
+
+/** A mouse drag from one character to the middle of another, as a person selects text. */
+async function drag(
+  page: Page,
+  from: { blockId: string; index: number },
+  to: { blockId: string; index: number },
+) {
+  const start = await charPoint(page, from.blockId, from.index, 'start')
+  const end = await charPoint(page, to.blockId, to.index, 'middle')
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(end.x, end.y, { steps: 12 })
+  await page.mouse.up()
+}
+
+const selectedText = (page: Page) => page.evaluate(() => getSelection()?.toString() ?? '')
+
+for (const locale of UI_LOCALES) {
+  const m = locale === 'en' ? en : zhCN
+  const lang = locale === 'en' ? 'en' : 'zh'
+
+  describe(`notes journeys, UI in ${locale}`, () => {
+    /** Clicks the document's card in the library; cards name documents in the reading language. */
+    async function openDocument(id: string) {
+      const doc = await app!.services.corpus.get(id)
+      await app!.page.getByRole('button', { name: doc.title.en, exact: true }).click()
+      await app!.page.locator('[data-block-id="b001"]').waitFor()
+      return doc
+    }
+
+    it('an empty notebook explains how to highlight and disables Export', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const { page } = app
+      await page.getByRole('button', { name: m.notebook.title, exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      expect(await seenOnTop(dialog.getByText(m.notebook.emptyTitle))).toBe(true)
+      expect(await seenOnTop(dialog.getByText(m.notebook.emptyHighlight))).toBe(true)
+      for (const name of [m.notebook.exportMarkdown, m.notebook.exportJson])
+        expect(await dialog.getByRole('button', { name }).isDisabled()).toBe(true)
+      await app.screenshot(`notebook-empty-${locale}`)
+      expect(app.pageErrors).toEqual([])
+    })
+
+    it('a drag ending mid-word highlights whole words; the note survives a restart and leads back', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const doc = await openDocument('major-decisions')
+      const text = doc.blocks[3]!.en
+      await drag(
+        app.page,
+        { blockId: 'b004', index: 0 },
+        { blockId: 'b004', index: text.indexOf('pattern') + 4 },
+      )
+      const toolbar = app.page.getByRole('toolbar', { name: m.notes.selectionActions })
+      expect(await seenOnTop(toolbar)).toBe(true)
+      const words = text.slice(0, text.indexOf('pattern') + 'pattern'.length)
+      expect(await selectedText(app.page)).toBe(words)
+      await app.screenshot(`selection-toolbar-${locale}`)
+      await toolbar
+        .getByRole('button', { name: fill(m.notes.highlightIn, { color: m.notes.colors.green }) })
+        .click()
+
+      await app.page.getByRole('tab', { name: fill(m.notes.tab, { count: '1' }) }).click()
+      const more = app.page.getByRole('button', {
+        name: fill(m.notes.moreActions, { kind: m.notes.kinds.highlight }),
+      })
+      await more.click()
+      expect(await more.getAttribute('aria-expanded')).toBe('true')
+      await app.page.keyboard.press('ArrowDown')
+      expect((await focused(app.page)).role).toBe('menuitemradio')
+      await app.page.keyboard.press('Escape')
+      expect(await more.getAttribute('aria-expanded')).toBe('false')
+      expect((await focused(app.page)).name).toBe(
+        fill(m.notes.moreActions, { kind: m.notes.kinds.highlight }),
+      )
+      await app.page.keyboard.press('Enter')
+      await app.page.getByRole('menuitem', { name: m.notes.addNote }).click()
+      expect((await focused(app.page)).tag).toBe('textarea')
+      await app.page.keyboard.type('Worth remembering')
+      await app.page.keyboard.press('Control+Enter')
+      await app.page.getByText('Worth remembering').waitFor()
+      await app.screenshot(`notes-sidebar-${locale}`)
+
+      await app.restart()
+      const { page } = app
+      await page.getByRole('button', { name: m.notebook.title, exact: true }).click()
+      const item = page.getByRole('dialog').locator('[data-annotation-id]')
+      expect(await item.locator('blockquote').textContent()).toBe(words)
+      expect(await item.getByText('Worth remembering').isVisible()).toBe(true)
+      const dot = await item
+        .locator('.color-dot')
+        .evaluate((e) => getComputedStyle(e).backgroundColor)
+      expect(dot).toBe('rgb(76, 175, 80)')
+      expect(await seenOnTop(item)).toBe(true)
+      await app.screenshot(`notebook-${locale}`)
+
+      await item.getByRole('button', { name: m.notes.go }).click()
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
+      expect(await seenOnTop(page.locator('[data-block-id="b004"] .text'))).toBe(true)
+      expect(app.pageErrors).toEqual([])
+    })
+
+    it('a drag across paragraphs explains itself and picks up no button labels', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      await openDocument('major-decisions')
+      await drag(app.page, { blockId: 'b002', index: 10 }, { blockId: 'b003', index: 12 })
+      const message = app.page.getByRole('status').filter({ hasText: m.notes.oneParagraphOnly })
+      expect(await seenOnTop(message)).toBe(true)
+      const selected = await selectedText(app.page)
+      expect(selected).toContain('Secondly')
+      for (const control of ['中', 'EN', '☆', '★', '✎', '⧉'])
+        expect(selected).not.toContain(control)
+      await app.screenshot(`selection-several-paragraphs-${locale}`)
+      expect(app.pageErrors).toEqual([])
+    })
+
+    it('copies with a citation and exports the scope the person picks, labelled in the UI language', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const { page } = app
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: new URL(page.url()).origin,
+      })
+      const first = await openDocument('major-decisions')
+      await drag(page, { blockId: 'b002', index: 0 }, { blockId: 'b002', index: 10 })
+      await page
+        .getByRole('button', { name: fill(m.notes.highlightIn, { color: m.notes.colors.blue }) })
+        .click()
+
+      const block = page.locator('[data-block-id="b003"]')
+      await block.hover()
+      await block.getByRole('button', { name: m.notes.copyCitation }).click()
+      await page.getByText(m.notices.info.copied).waitFor()
+      const copied = await page.evaluate(() => navigator.clipboard.readText())
+      expect(copied).toBe(
+        `${first.blocks[2]!.en}\n\n${first.blocks[2]!.zh}\n\n— ${citation(first, 'b003', locale)}`,
+      )
+
+      await page.getByRole('button', { name: new RegExp(`${m.reader.backToLibrary}$`) }).click()
+      const second = await openDocument('achievements')
+      await drag(page, { blockId: 'b002', index: 0 }, { blockId: 'b002', index: 6 })
+      await page
+        .getByRole('button', { name: fill(m.notes.highlightIn, { color: m.notes.colors.pink }) })
+        .click()
+
+      await page.getByRole('button', { name: m.notebook.title, exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      const thisDocument = dialog.getByRole('radio', { name: new RegExp(m.notebook.thisDocument) })
+      expect(await thisDocument.isChecked()).toBe(true)
+      const scope = dialog.getByRole('group', { name: m.notebook.exportScope })
+      expect(await seenOnTop(scope.getByText(second.title[lang], { exact: true }))).toBe(true)
+      await app.screenshot(`notebook-export-scope-${locale}`)
+      const exported = async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          dialog.getByRole('button', { name: m.notebook.exportMarkdown }).click(),
+        ])
+        return readFile((await download.path())!, 'utf8')
+      }
+      const one = await exported()
+      expect(one).toContain(`# ${m.citation.exportTitle}`)
+      expect(one).toContain(
+        `### ${fill(m.citation.kindColor, { kind: m.notes.kinds.highlight, color: m.notes.colors.pink })}`,
+      )
+      expect(one).toContain(`— ${citation(second, 'b002', locale)}`)
+      expect(one).not.toContain(first.title.en)
+
+      await dialog.getByRole('radio', { name: m.notebook.allDocuments }).click()
+      const all = await exported()
+      expect(all).toContain(`— ${citation(first, 'b002', locale)}`)
+      expect(all).toContain(`— ${citation(second, 'b002', locale)}`)
+      expect(app.pageErrors).toEqual([])
+    })
+  })
+}
