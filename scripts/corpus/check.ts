@@ -1,6 +1,6 @@
 import type { Block } from '../../electron/shared/model.ts'
 import { GlossaryMatcher } from '../../src/search/glossary.ts'
-import { numbersIn, statesNumber } from './numbers.ts'
+import { numbersIn, statesNumber } from '../../electron/shared/numbers.ts'
 import type { CorpusSource, Problem } from './source.ts'
 
 export interface CheckReport {

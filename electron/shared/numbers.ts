@@ -6,6 +6,7 @@ const NUMBER =
   /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?(?:\s*-?\s*(trillion|billion|million))?/gi
 
 const SCALE: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 }
+const ZH_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 万亿: 1e12 }
 
 export interface StatedNumber {
   text: string
@@ -20,8 +21,19 @@ export function numbersIn(en: string): StatedNumber[] {
   })
 }
 
+/**
+ * The values a Chinese text writes with digits, with their 万/亿 scale (3201亿 → 320,100,000,000):
+ * the other direction of `statesNumber`, so an aligner can tell which English sentence a Chinese
+ * figure came from.
+ */
+export function zhNumbersIn(zh: string): number[] {
+  return [
+    ...withoutThousandsSeparators(zh).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?/g),
+  ].map((m) => Number(m[1]) * (m[2] ? ZH_SCALE[m[2]]! : 1))
+}
+
 export function statesNumber(zh: string, value: number): boolean {
-  const digits = zh.replace(/(\d),(?=\d{3})/g, '$1')
+  const digits = withoutThousandsSeparators(zh)
   return writtenForms(value).some((form) =>
     /^\d/.test(form) ? containsNumber(digits, form) : digits.includes(form),
   )
@@ -29,18 +41,20 @@ export function statesNumber(zh: string, value: number): boolean {
 
 function writtenForms(value: number): string[] {
   const forms = [plain(value)]
-  for (const [unit, size] of [
-    ['万', 1e4],
-    ['亿', 1e8],
-    ['万亿', 1e12],
-  ] as const) {
+  for (const [unit, size] of Object.entries(ZH_SCALE)) {
     if (value >= size) {
       forms.push(`${plain(value / size)}${unit}`)
-      if (Number.isInteger(value / size)) forms.push(`${chineseNumeral(value / size)}${unit}`)
+      // 千亿 and 十万; beyond 万 of a unit Chinese writes digits.
+      if (Number.isInteger(value / size) && value / size < 1e4)
+        forms.push(`${chineseNumeral(value / size)}${unit}`)
     }
   }
   if (Number.isInteger(value) && value < 1e5) forms.push(chineseNumeral(value))
   return forms
+}
+
+function withoutThousandsSeparators(text: string): string {
+  return text.replace(/(\d),(?=\d{3})/g, '$1')
 }
 
 function plain(value: number): string {
