@@ -21,6 +21,73 @@ export function numbersIn(en: string): StatedNumber[] {
   })
 }
 
+const UNIT_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+const TEEN_WORDS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+]
+const TENS_WORDS = [
+  '',
+  '',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+]
+const NUMBER_WORD = new RegExp(
+  `\\b(?:(${TENS_WORDS.slice(2).join('|')})(?:-(${UNIT_WORDS.slice(1).join('|')}))?|(${[...UNIT_WORDS.slice(2), ...TEEN_WORDS].join('|')}))\\b`,
+  'gi',
+)
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+const MONTH = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'gi')
+
+/**
+ * Numbers an English text spells out, from two to ninety-nine ("Sixty-three projects" → 63), and
+ * the months of its dates ("February 6" → 2), which a Chinese translation writes in digits
+ * (63个项目, 2月6日). "one" is left out: it is as often a pronoun; so is "may", unless capitalized.
+ */
+export function numberWordsIn(en: string): number[] {
+  const months = [...en.matchAll(MONTH)]
+    .filter((m) => m[1] !== 'may')
+    .map((m) => MONTHS.indexOf(m[1]!.toLowerCase()) + 1)
+  return [...months, ...[...en.matchAll(NUMBER_WORD)].map(spelledValue)]
+}
+
+function spelledValue([, tens, unit, small]: RegExpMatchArray): number {
+  if (small) {
+    const word = small.toLowerCase()
+    return UNIT_WORDS.includes(word) ? UNIT_WORDS.indexOf(word) : 10 + TEEN_WORDS.indexOf(word)
+  }
+  const units = unit ? UNIT_WORDS.indexOf(unit.toLowerCase()) : 0
+  return TENS_WORDS.indexOf(tens!.toLowerCase()) * 10 + units
+}
+
 /**
  * The values a Chinese text writes with digits, with their 万/亿 scale (3201亿 → 320,100,000,000):
  * the other direction of `statesNumber`, so an aligner can tell which English sentence a Chinese
@@ -30,6 +97,11 @@ export function zhNumbersIn(zh: string): number[] {
   return [
     ...withoutThousandsSeparators(zh).matchAll(/(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?/g),
   ].map((m) => Number(m[1]) * (m[2] ? ZH_SCALE[m[2]]! : 1))
+}
+
+/** Two readings of one figure (320.1 billion, 3201亿) agree up to floating-point rounding. */
+export function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.abs(a) * 1e-9
 }
 
 export function statesNumber(zh: string, value: number): boolean {

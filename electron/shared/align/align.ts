@@ -1,5 +1,5 @@
 import type { ContentLang } from '../model.ts'
-import { numbersIn, statesNumber, zhNumbersIn } from '../numbers.ts'
+import { numbersIn, numberWordsIn, sameValue, statesNumber, zhNumbersIn } from '../numbers.ts'
 import { locateParts } from './coverage.ts'
 import { splitSentences } from './sentences.ts'
 
@@ -61,6 +61,8 @@ interface Sentence {
   quotes: number
   /** The values it writes: English figures with their scale, Chinese digits with 万/亿. */
   numbers: number[]
+  /** Numbers the English spells out ("six"), which the Chinese may write in digits. */
+  spelled: number[]
 }
 
 /**
@@ -134,9 +136,10 @@ function beadFit(en: Sentence[], zh: Sentence[], ratio: number): number {
 
   const zhText = zh.map((s) => s.text).join('')
   const enNumbers = en.flatMap((s) => s.numbers)
+  const enMentions = [...enNumbers, ...en.flatMap((s) => s.spelled)]
   const numberMisses =
     enNumbers.filter((value) => !statesNumber(zhText, value)).length +
-    zh.flatMap((s) => s.numbers).filter((value) => !enNumbers.some((v) => sameNumber(v, value)))
+    zh.flatMap((s) => s.numbers).filter((value) => !enMentions.some((v) => sameValue(v, value)))
       .length
   const enTerms = new Set(en.flatMap((s) => s.termIds))
   const zhTerms = new Set(zh.flatMap((s) => s.termIds))
@@ -162,11 +165,8 @@ function describe(text: string, lang: ContentLang, glossary: TermFinder | undefi
     semicolons: (text.match(/[;；]/g) ?? []).length,
     quotes: (text.match(/[“「『]/g) ?? []).length,
     numbers: lang === 'en' ? numbersIn(text).map((n) => n.value) : zhNumbersIn(text),
+    spelled: lang === 'en' ? numberWordsIn(text) : [],
   }
-}
-
-function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= Math.abs(a) * 1e-9
 }
 
 function sum(sentences: Sentence[], key: 'length' | 'semicolons' | 'quotes'): number {

@@ -13,19 +13,28 @@ const ABBREVIATION =
  */
 const LEADS_NEXT = /(?:[“‘"'（(《「『【[]+|(?<=[:;：；]\s*)\d{1,3}[.)）])\s*$/u
 
+/**
+ * A full stop, then a sentence that opens with a figure, perhaps quoted (". “5” refers to …"): ICU
+ * looks past the figure for a lower-case word and, finding one, does not break there (rule SB8,
+ * meant for "e.g. the"); a sentence does start here.
+ */
+const BEFORE_FIGURE = /(?<=[.!?][”’"')]*)\s+(?=[“"‘(]?\d)/gu
+
 const segmenters: Partial<Record<ContentLang, Intl.Segmenter>> = {}
 
 /**
  * Splits a paragraph into sentences, each an exact substring of the text with its surrounding
  * whitespace trimmed, in order. Intl.Segmenter finds the boundaries (it already keeps decimals such
  * as 5.9% and closing quotes such as 。” together); on top of it an opening quote stays with the
- * sentence it opens, an enumerator such as "1." joins the item it numbers, and an English
+ * sentence it opens, a sentence may open with a figure, an enumerator such as "1." joins the item it numbers, and an English
  * abbreviation or a "?"/"!" followed by lower case does not end a sentence. A semicolon never
  * ends one: ；/; enumerations stay in their sentence and serve the aligner as anchors.
  */
 export function splitSentences(text: string, lang: ContentLang): string[] {
   const segmenter = (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'sentence' }))
-  const segments = [...segmenter.segment(text)].map((s) => s.segment)
+  const segments = [...segmenter.segment(text)].flatMap(({ segment }) =>
+    lang === 'en' ? splitBeforeFigures(segment) : [segment],
+  )
   for (let k = 0; k < segments.length - 1; k++) {
     const lead = LEADS_NEXT.exec(segments[k]!)
     if (!lead) continue
@@ -48,6 +57,17 @@ export function splitSentences(text: string, lang: ContentLang): string[] {
     else sentences.push(pending)
   }
   return sentences.map((s) => s.trim())
+}
+
+function splitBeforeFigures(segment: string): string[] {
+  const parts: string[] = []
+  let from = 0
+  for (const gap of segment.matchAll(BEFORE_FIGURE)) {
+    const end = gap.index + gap[0].length
+    parts.push(segment.slice(from, end))
+    from = end
+  }
+  return [...parts, segment.slice(from)]
 }
 
 function continuesPrevious(previous: string, next: string, lang: ContentLang): boolean {

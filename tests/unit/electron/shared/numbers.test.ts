@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { numbersIn, statesNumber, zhNumbersIn } from '../../../../electron/shared/numbers.ts'
+import {
+  numbersIn,
+  numberWordsIn,
+  statesNumber,
+  zhNumbersIn,
+} from '../../../../electron/shared/numbers.ts'
 
 describe('numbers', () => {
   it('reads English figures with their scale', () => {
@@ -25,5 +30,13 @@ describe('numbers', () => {
     expect(zhNumbersIn('GDP达3201亿元，增长5.9%，2019—2030年，1,800家，3300万元，2万亿元')).toEqual(
       [320.1e9, 5.9, 2019, 2030, 1800, 33e6, 2e12],
     )
+  })
+
+  it('reads numbers the English spells out and the months of its dates', () => {
+    expect(
+      numberWordsIn('Sixty-three projects in four categories for six years, since February 6'),
+    ).toEqual([2, 63, 4, 6])
+    expect(numberWordsIn('one of them may grow; someone, fourteenth')).toEqual([])
+    expect(numberWordsIn('in May, twelve and Ninety-nine')).toEqual([5, 12, 99])
   })
 })

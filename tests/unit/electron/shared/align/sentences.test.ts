@@ -21,6 +21,15 @@ describe('splitSentences', () => {
     ])
   })
 
+  it('starts a sentence at a figure after a full stop, quoted or not', () => {
+    expect(
+      splitSentences(
+        'The second “1” refers to reform. “5” refers to work. 43 of them are new.',
+        'en',
+      ),
+    ).toEqual(['The second “1” refers to reform.', '“5” refers to work.', '43 of them are new.'])
+  })
+
   it('gives a list label to the item it numbers', () => {
     expect(splitSentences('Two points: 1. First item. 2. Second item.', 'en')).toEqual([
       'Two points:',
