@@ -129,7 +129,7 @@ export function checkCorpus(source: CorpusSource): CheckReport {
 
 /** Why a block's sentence pairs do not make up its two texts, if they do not. */
 function alignmentProblems(block: Block): string[] {
-  if (!block.pairs) return []
+  if (!block.pairs) return ['no sentence alignment ("pairs")']
   const found: string[] = []
   block.pairs.forEach((pair, k) => {
     if (!pair.en.trim()) found.push(`pair ${k + 1}: English side is empty`)

@@ -216,6 +216,12 @@ describe('checkCorpus: sentence alignment', () => {
     )
   })
 
+  it('reports a block without a sentence alignment', () => {
+    expect(check([{ pairs: undefined }])).toEqual([
+      'sample.json: b1: no sentence alignment ("pairs")',
+    ])
+  })
+
   it('reports a pair with an empty side', () => {
     expect(
       check([{ en, zh, pairs: [pairs[0]!, { en: 'Hong Kong grew 2%.', zh: ' ' }] }]),

@@ -108,6 +108,9 @@ describe('corpus CLI', () => {
     expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
     expect(await readFile(join(outDir, 'corpus.json'), 'utf8')).toBe(first)
     expect(JSON.parse(first)).toMatchObject({ format: 1, documents: [{ id: 'harbour-notes' }] })
+    expect(JSON.parse(first).documents[0].blocks[0].pairs).toEqual([
+      { en: 'The Harbour', zh: '港口' },
+    ])
 
     const dir = await contentCopy()
     await writeFile(join(dir, 'glossary.json'), '{"version": 1, "terms": [{"id": "x"}]}')
