@@ -82,7 +82,8 @@ export function alignSentences(en: string, zh: string, options: AlignOptions = {
 
   const enSentences = enTexts.map((text) => describe(text, 'en', options.glossary))
   const zhSentences = zhTexts.map((text) => describe(text, 'zh', options.glossary))
-  const ratio = sum(zhSentences, 'length') / Math.max(1, sum(enSentences, 'length'))
+  // At least one character a side, so a paragraph of figures only ("2020" / "2020年") has a ratio.
+  const ratio = Math.max(1, sum(zhSentences, 'length')) / Math.max(1, sum(enSentences, 'length'))
 
   const n = enSentences.length
   const m = zhSentences.length
@@ -131,7 +132,8 @@ export function alignSentences(en: string, zh: string, options: AlignOptions = {
 function beadFit(en: Sentence[], zh: Sentence[], ratio: number): number {
   const enLength = sum(en, 'length')
   const zhLength = sum(zh, 'length') / ratio
-  const delta = (zhLength - enLength) / Math.sqrt((LENGTH_VARIANCE * (enLength + zhLength)) / 2)
+  const spread = Math.sqrt(LENGTH_VARIANCE * Math.max(1, (enLength + zhLength) / 2))
+  const delta = (zhLength - enLength) / spread
   const lengthCost = -Math.log(Math.max(2 * (1 - normalCdf(Math.abs(delta))), 1e-12))
 
   const zhText = zh.map((s) => s.text).join('')

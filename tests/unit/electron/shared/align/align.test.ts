@@ -91,6 +91,10 @@ describe('alignSentences', () => {
     expect(alignSentences(' ', '')).toEqual([])
   })
 
+  it('aligns a paragraph made only of figures with full confidence', () => {
+    expect(alignSentences('2020', '2020')).toEqual([{ en: '2020', zh: '2020', confidence: 1 }])
+  })
+
   it('keeps a side with no sentences in one pair with confidence 0', () => {
     expect(alignSentences('One. Two.', ' ')).toEqual([{ en: 'One. Two.', zh: '', confidence: 0 }])
   })
