@@ -1,5 +1,13 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { SentencePair } from '../electron/shared/model.ts'
+import { GlossaryMatcher } from '../src/search/glossary.ts'
+import {
+  authoredAlignments,
+  proposedAlignments,
+  type AlignerScore,
+  type BlockAlignment,
+} from './corpus/align.ts'
 import { compileBundle, writeBundle } from './corpus/build.ts'
 import { checkCorpus, formatProblem } from './corpus/check.ts'
 import { runSearch } from './corpus/search.ts'
@@ -9,6 +17,8 @@ const USAGE = `Usage: npm run corpus -- <command> [options]
 
 Commands:
   check [--json]              validate every document and the glossary in content/
+  align [--json] [--proposed] print every block's sentence pairs: the authored ones, or with
+                              --proposed what the automatic aligner proposes (and its confidence)
   build [--out DIR]           compile content/ into the bundle the app loads (default out/content)
   search "<query>" [--json] [--limit N] [--out DIR]
                               search the built corpus with the app's search engine
@@ -25,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       content: { type: 'string', default: 'content' },
       out: { type: 'string', default: 'out/content' },
       help: { type: 'boolean', default: false },
+      proposed: { type: 'boolean', default: false },
       limit: { type: 'string', default: '10' },
     },
   })
@@ -54,10 +65,20 @@ export async function main(argv: string[]): Promise<number> {
         for (const problem of report.problems) console.error(formatProblem(problem))
         console.log(
           `${report.documents} documents, ${report.blocks} blocks, ${report.aligned} aligned, ` +
-            `${report.glossaryTerms} glossary terms, ${report.problems.length} problems`,
+            `${report.pairs} sentence pairs, ${report.glossaryTerms} glossary terms, ` +
+            `${report.problems.length} problems`,
         )
+        console.log(formatScore(report.aligner))
       }
       return report.problems.length ? 1 : 0
+    }
+    case 'align': {
+      const documents = source.documents.map((d) => d.document)
+      const alignments = values.proposed
+        ? proposedAlignments(documents, new GlossaryMatcher(source.glossary.terms))
+        : authoredAlignments(documents)
+      console.log(values.json ? JSON.stringify(alignments) : formatAlignments(alignments))
+      return source.problems.length ? 1 : 0
     }
     case 'build': {
       const report = checkCorpus(source)
@@ -76,6 +97,30 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`unknown command "${command}"\n\n${USAGE}`)
       return 2
   }
+}
+
+function formatScore(score: AlignerScore): string {
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`
+  const documents = score.documents.map(
+    (d) => `${d.docId} ${percent(d.share)} (${d.exact}/${d.pairs})`,
+  )
+  return (
+    `aligner: ${percent(score.share)} of ${score.pairs} authored pairs proposed exactly ` +
+    `(${score.exact}/${score.pairs}): ${documents.join(', ')}`
+  )
+}
+
+/** Each block, then its pairs: number (and confidence, for proposals), English, Chinese. */
+function formatAlignments(alignments: ReadonlyArray<BlockAlignment>): string {
+  return alignments
+    .map(({ docId, blockId, pairs }) => {
+      const lines = pairs.map((pair: SentencePair & { confidence?: number }, k) => {
+        const label = `${k + 1}${pair.confidence === undefined ? '' : ` (${pair.confidence})`}`
+        return `  ${label} en: ${pair.en}\n  ${' '.repeat(label.length)} zh: ${pair.zh}`
+      })
+      return [`${docId} ${blockId}`, ...lines].join('\n')
+    })
+    .join('\n\n')
 }
 
 if (import.meta.main) {

@@ -27,11 +27,35 @@ const Text = z.string().min(1).max(20_000)
 export const Bilingual = z.object({ en: Text, zh: Text })
 export type Bilingual = z.infer<typeof Bilingual>
 
+/**
+ * One or more English sentences and the Chinese sentences that translate them. A block's pairs, in
+ * order, make up its `en` and its `zh` exactly, whitespace between them aside.
+ */
+export const SentencePair = z.object({ en: Text, zh: Text })
+export type SentencePair = z.infer<typeof SentencePair>
+
+/**
+ * Words of a block the reader flags, with the reason in both languages: a name transliterated from
+ * pinyin that no source confirms, a slip of the source kept as published, or a translator's note
+ * where the two languages state something differently.
+ */
+export const TextMark = z.object({
+  lang: ContentLang,
+  /** The marked words exactly as the text in `lang` writes them. */
+  quote: z.string().min(1).max(300),
+  kind: z.enum(['unverified', 'source-slip', 'translator-note']),
+  note: Bilingual,
+})
+export type TextMark = z.infer<typeof TextMark>
+
 export const Block = z.object({
   id: BlockId,
   type: BlockType,
   en: Text,
   zh: Text,
+  /** The sentence alignment; authored for the bundled documents, absent where none exists yet. */
+  pairs: z.array(SentencePair).min(1).max(1_000).optional(),
+  marks: z.array(TextMark).min(1).max(100).optional(),
 })
 export type Block = z.infer<typeof Block>
 

@@ -1,13 +1,26 @@
+import { locateParts } from '../../electron/shared/align/coverage.ts'
 import type { Block } from '../../electron/shared/model.ts'
+import {
+  numbersIn,
+  numberWordsIn,
+  sameValue,
+  statesNumber,
+  zhNumbersIn,
+} from '../../electron/shared/numbers.ts'
 import { GlossaryMatcher } from '../../src/search/glossary.ts'
-import { numbersIn, statesNumber } from './numbers.ts'
+import { measureAligner, type AlignerScore } from './align.ts'
 import type { CorpusSource, Problem } from './source.ts'
 
 export interface CheckReport {
   documents: number
   blocks: number
+  /** Blocks with both languages present. */
   aligned: number
+  /** Authored sentence pairs, over all blocks. */
+  pairs: number
   glossaryTerms: number
+  /** How many authored pairs the automatic aligner proposes exactly. */
+  aligner: AlignerScore
   problems: Problem[]
 }
 
@@ -41,6 +54,7 @@ export function checkCorpus(source: CorpusSource): CheckReport {
   )
   let blocks = 0
   let aligned = 0
+  let pairs = 0
 
   const termIds = new Set<string>()
   for (const term of source.glossary.terms) {
@@ -73,14 +87,29 @@ export function checkCorpus(source: CorpusSource): CheckReport {
       const report = (reason: string) => problems.push({ file, blockId: block.id, reason })
       if (blockIds.has(block.id)) report('duplicate block id')
       blockIds.add(block.id)
-      const blockProblems = checkBlock(block)
-      blockProblems.forEach(report)
+      checkBlock(block).forEach(report)
       if (HAN.test(block.zh) && block.en.trim() && block.zh.trim()) aligned++
-      for (const { term } of matcher.find(block.en, 'en')) {
-        const zhForms = [term.zh, ...(term.aliases?.zh ?? [])]
-        if (zhForms.some((form) => block.zh.includes(form))) continue
-        if (exceptions.has(`${term.id}\u0000${document.id}\u0000${block.id}`)) continue
-        report(`glossary: "${term.en}" in English but not "${term.zh}" in Chinese`)
+      pairs += block.pairs?.length ?? 0
+      const exempt = (termId: string) =>
+        exceptions.has(`${termId}\u0000${document.id}\u0000${block.id}`)
+      // Sentence pairs that cover the block carry its numbers and terms: checking each pair checks
+      // the block, and also that the alignment keeps every figure and name with its translation.
+      const alignment = alignmentProblems(block)
+      alignment.forEach(report)
+      const units =
+        alignment.length || !block.pairs
+          ? [{ where: '', en: block.en, zh: block.zh }]
+          : block.pairs.map((pair, k) => ({ where: `pair ${k + 1}: `, ...pair }))
+      const blockNumbers = mentionedNumbers(block.en)
+      for (const { where, en, zh } of units) {
+        for (const reason of translationProblems(en, zh, matcher, exempt)) report(where + reason)
+        // A figure of the Chinese whose English is in another pair: the pair boundary is wrong.
+        const enNumbers = mentionedNumbers(en)
+        for (const value of zhNumbersIn(zh)) {
+          const inEnglish = (values: number[]) => values.some((v) => sameValue(v, value))
+          if (inEnglish(blockNumbers) && !inEnglish(enNumbers))
+            report(`${where}number ${value} in Chinese but not in this pair's English`)
+        }
       }
     }
   }
@@ -88,9 +117,55 @@ export function checkCorpus(source: CorpusSource): CheckReport {
     documents: source.documents.length,
     blocks,
     aligned,
+    pairs,
     glossaryTerms: source.glossary.terms.length,
+    aligner: measureAligner(
+      source.documents.map((d) => d.document),
+      matcher,
+    ),
     problems,
   }
+}
+
+/** Why a block's sentence pairs do not make up its two texts, if they do not. */
+function alignmentProblems(block: Block): string[] {
+  if (!block.pairs) return ['no sentence alignment ("pairs")']
+  const found: string[] = []
+  block.pairs.forEach((pair, k) => {
+    if (!pair.en.trim()) found.push(`pair ${k + 1}: English side is empty`)
+    if (!pair.zh.trim()) found.push(`pair ${k + 1}: Chinese side is empty`)
+  })
+  for (const lang of ['en', 'zh'] as const) {
+    const name = lang === 'en' ? 'English' : 'Chinese'
+    const sides = block.pairs.map((pair) => pair[lang])
+    if (!locateParts(block[lang], sides))
+      found.push(`pairs: the ${name} sides, in order, are not the block's ${name} text`)
+  }
+  return found
+}
+
+/** The figures an English text writes and the numbers it spells out. */
+function mentionedNumbers(en: string): number[] {
+  return [...numbersIn(en).map((n) => n.value), ...numberWordsIn(en)]
+}
+
+/** Numbers and glossary terms of the English that its Chinese lacks. */
+function translationProblems(
+  en: string,
+  zh: string,
+  matcher: GlossaryMatcher,
+  exempt: (termId: string) => boolean,
+): string[] {
+  const found: string[] = []
+  for (const number of numbersIn(en)) {
+    if (!statesNumber(zh, number.value)) found.push(`number "${number.text}" missing in Chinese`)
+  }
+  for (const { term } of matcher.find(en, 'en')) {
+    const zhForms = [term.zh, ...(term.aliases?.zh ?? [])]
+    if (zhForms.some((form) => zh.includes(form)) || exempt(term.id)) continue
+    found.push(`glossary: "${term.en}" in English but not "${term.zh}" in Chinese`)
+  }
+  return found
 }
 
 function checkBlock(block: Block): string[] {
@@ -102,9 +177,11 @@ function checkBlock(block: Block): string[] {
     if (pattern.test(block.en)) found.push(`English: ${reason}`)
   for (const [pattern, reason] of ZH_ARTIFACTS)
     if (pattern.test(block.zh)) found.push(`Chinese: ${reason}`)
-  for (const number of numbersIn(block.en)) {
-    if (!statesNumber(block.zh, number.value))
-      found.push(`number "${number.text}" missing in Chinese`)
+  for (const mark of block.marks ?? []) {
+    if (!block[mark.lang].includes(mark.quote))
+      found.push(
+        `mark: "${mark.quote}" is not in the ${mark.lang === 'en' ? 'English' : 'Chinese'} text`,
+      )
   }
   return found
 }

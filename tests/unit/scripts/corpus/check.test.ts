@@ -27,13 +27,17 @@ function doc(blocks: Array<Partial<Block>>, id = 'sample'): Document {
     source: { file: 'x.txt', note: '' },
     originalLanguage: 'en',
     translation: { lang: 'zh', from: 'en', by: { en: 'us', zh: '我们' } },
-    blocks: blocks.map((b, i) => ({
-      id: `b${i + 1}`,
-      type: 'paragraph',
-      en: 'A town.',
-      zh: '一个小镇。',
-      ...b,
-    })),
+    blocks: blocks.map((b, i) => {
+      const block = {
+        id: `b${i + 1}`,
+        type: 'paragraph' as const,
+        en: 'A town.',
+        zh: '一个小镇。',
+        ...b,
+      }
+      // A block is one pair unless the test gives its pairs (or takes them away with `undefined`).
+      return 'pairs' in b ? block : { ...block, pairs: [{ en: block.en, zh: block.zh }] }
+    }),
   }
 }
 
@@ -62,7 +66,14 @@ describe('checkCorpus', () => {
       documents: 1,
       blocks: 1,
       aligned: 1,
+      pairs: 1,
       glossaryTerms: 3,
+      aligner: {
+        exact: 1,
+        pairs: 1,
+        share: 1,
+        documents: [{ docId: 'sample', exact: 1, pairs: 1, share: 1 }],
+      },
       problems: [],
     })
   })
@@ -131,7 +142,7 @@ describe('checkCorpus', () => {
 
   it('reports a number of the English missing from the Chinese', () => {
     expect(check([{ en: 'It grew 5.9% to 1,800 firms.', zh: '增长5.8%，达到1800家。' }])).toEqual([
-      'sample.json: b1: number "5.9" missing in Chinese',
+      'sample.json: b1: pair 1: number "5.9" missing in Chinese',
     ])
   })
 
@@ -155,7 +166,7 @@ describe('checkCorpus', () => {
         },
       ]),
     ).toEqual([
-      'sample.json: b1: glossary: "Guangdong-Hong Kong-Macao Greater Bay Area" in English but not "粤港澳大湾区" in Chinese',
+      'sample.json: b1: pair 1: glossary: "Guangdong-Hong Kong-Macao Greater Bay Area" in English but not "粤港澳大湾区" in Chinese',
     ])
   })
 
@@ -179,5 +190,127 @@ describe('checkCorpus', () => {
       terms: [...GLOSSARY.terms, { id: 'jiangmen', en: 'x', zh: '某' }],
     }
     expect(check([{}], glossary)).toContain('glossary.json: -: duplicate term id "jiangmen"')
+  })
+})
+
+describe('checkCorpus: sentence alignment', () => {
+  const en = 'Jiangmen grew 5.9% in 2020. Hong Kong grew 2%.'
+  const zh = '2020年江门增长5.9%。香港增长2%。'
+  const pairs = [
+    { en: 'Jiangmen grew 5.9% in 2020.', zh: '2020年江门增长5.9%。' },
+    { en: 'Hong Kong grew 2%.', zh: '香港增长2%。' },
+  ]
+
+  it('accepts pairs that make up both texts, whatever whitespace is between them', () => {
+    expect(check([{ en: en.replace(' Hong', '\nHong'), zh, pairs }])).toEqual([])
+  })
+
+  it.each([
+    ['a dropped sentence', [pairs[0]!], 'English'],
+    ['reordered pairs', [pairs[1]!, pairs[0]!], 'English'],
+    ['a changed word', [pairs[0]!, { ...pairs[1]!, zh: '香港增长了2%。' }], 'Chinese'],
+    ['an added sentence', [...pairs, { en: 'More.', zh: '更多。' }], 'English'],
+  ])('reports %s', (_, broken, side) => {
+    expect(check([{ en, zh, pairs: broken }])).toContain(
+      `sample.json: b1: pairs: the ${side} sides, in order, are not the block's ${side} text`,
+    )
+  })
+
+  it('reports a block without a sentence alignment', () => {
+    expect(check([{ pairs: undefined }])).toEqual([
+      'sample.json: b1: no sentence alignment ("pairs")',
+    ])
+  })
+
+  it('reports a pair with an empty side', () => {
+    expect(
+      check([{ en, zh, pairs: [pairs[0]!, { en: 'Hong Kong grew 2%.', zh: ' ' }] }]),
+    ).toContain('sample.json: b1: pair 2: Chinese side is empty')
+  })
+
+  it('reports a number whose translation is in another pair', () => {
+    const shifted = [
+      { en: 'Jiangmen grew 5.9% in 2020.', zh: '2020年江门增长。' },
+      { en: 'Hong Kong grew 2%.', zh: '5.9%香港增长2%。' },
+    ]
+    expect(check([{ en, zh: '2020年江门增长。5.9%香港增长2%。', pairs: shifted }])).toEqual([
+      'sample.json: b1: pair 1: number "5.9" missing in Chinese',
+      "sample.json: b1: pair 2: number 5.9 in Chinese but not in this pair's English",
+    ])
+  })
+
+  it('accepts a figure the English spells out or dates with a month name', () => {
+    const spelled = [
+      { en: 'Jiangmen has six parks.', zh: '江门有6个园区。' },
+      { en: 'On February 6, 6 more opened.', zh: '2月6日，又有6个开放。' },
+    ]
+    expect(
+      check([
+        {
+          en: 'Jiangmen has six parks. On February 6, 6 more opened.',
+          zh: '江门有6个园区。2月6日，又有6个开放。',
+          pairs: spelled,
+        },
+      ]),
+    ).toEqual([])
+  })
+
+  it('reports a glossary term whose Chinese is in another pair, unless exempted', () => {
+    const crossed = [
+      { en: 'Jiangmen grew 5.9% in 2020.', zh: '2020年增长5.9%。' },
+      { en: 'Hong Kong grew 2%.', zh: '江门和香港增长2%。' },
+    ]
+    const block = { en, zh: '2020年增长5.9%。江门和香港增长2%。', pairs: crossed }
+    expect(check([block])).toEqual([
+      'sample.json: b1: pair 1: glossary: "Jiangmen" in English but not "江门" in Chinese',
+    ])
+    const glossary = {
+      ...GLOSSARY,
+      exceptions: [{ term: 'jiangmen', docId: 'sample', blockId: 'b1', reason: 'moved' }],
+    }
+    expect(check([block], glossary)).toEqual([])
+  })
+
+  it('checks the whole block when its pairs do not make up its texts', () => {
+    expect(
+      check([{ en: 'It grew 5.9%.', zh: '增长5.8%。', pairs: [{ en: 'It grew.', zh: '增长。' }] }]),
+    ).toContain('sample.json: b1: number "5.9" missing in Chinese')
+  })
+
+  it('reports a mark whose quote is not in its text', () => {
+    const mark = (quote: string) => ({
+      lang: 'zh' as const,
+      quote,
+      kind: 'unverified' as const,
+      note: { en: 'Not verified.', zh: '未经核实。' },
+    })
+    expect(check([{ marks: [mark('小镇')] }])).toEqual([])
+    expect(check([{ marks: [mark('大城')] }])).toEqual([
+      'sample.json: b1: mark: "大城" is not in the Chinese text',
+    ])
+  })
+
+  it('scores the aligner against the authored pairs, per document', () => {
+    const source: CorpusSource = {
+      documents: [
+        { file: 'sample.json', document: doc([{ en, zh, pairs }]) },
+        {
+          file: 'other.json',
+          // Authored as one pair where the aligner proposes two: one authored pair, none proposed.
+          document: doc([{ en, zh, pairs: [{ en, zh }] }], 'other'),
+        },
+      ],
+      glossary: GLOSSARY,
+      problems: [],
+    }
+    expect(checkCorpus(source).aligner).toEqual({
+      exact: 2,
+      pairs: 3,
+      share: 0.667,
+      documents: [
+        { docId: 'sample', exact: 2, pairs: 2, share: 1 },
+        { docId: 'other', exact: 0, pairs: 1, share: 0 },
+      ],
+    })
   })
 })

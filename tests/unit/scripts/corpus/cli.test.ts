@@ -28,9 +28,60 @@ describe('corpus CLI', () => {
       documents: 1,
       blocks: 3,
       aligned: 3,
+      pairs: 3,
       glossaryTerms: 2,
+      aligner: {
+        exact: 3,
+        pairs: 3,
+        share: 1,
+        documents: [{ docId: 'harbour-notes', exact: 3, pairs: 3, share: 1 }],
+      },
       problems: [],
     })
+  })
+
+  it('check prints the aligner’s share of authored pairs per document', async () => {
+    expect(await main(['check', '--content', FIXTURE_SOURCE_DIR])).toBe(0)
+    expect(out).toContain(
+      'aligner: 100.0% of 3 authored pairs proposed exactly (3/3): harbour-notes 100.0% (3/3)',
+    )
+  })
+
+  it('align --json prints one entry per block with its authored pairs', async () => {
+    const dir = await contentCopy()
+    const file = join(dir, 'harbour-notes.json')
+    const document = JSON.parse(await readFile(file, 'utf8')) as {
+      blocks: Array<{ id: string; en: string; zh: string; pairs: unknown }>
+    }
+    const block = document.blocks[1]!
+    block.en = 'Jiangmen invested 320.1 billion yuan. It did so in 2020.'
+    block.zh = '江门投资3201亿元。投资是在2020年。'
+    block.pairs = [
+      { en: 'Jiangmen invested 320.1 billion yuan.', zh: '江门投资3201亿元。' },
+      { en: 'It did so in 2020.', zh: '投资是在2020年。' },
+    ]
+    await writeFile(file, JSON.stringify(document))
+    expect(await main(['align', '--json', '--content', dir])).toBe(0)
+    const entries = JSON.parse(out[0]!) as Array<Record<string, unknown>>
+    expect(entries.map((e) => [e.docId, e.blockId])).toEqual([
+      ['harbour-notes', 'b001'],
+      ['harbour-notes', 'b002'],
+      ['harbour-notes', 'b003'],
+    ])
+    expect(entries[1]).toEqual({ docId: 'harbour-notes', blockId: 'b002', pairs: block.pairs })
+    for (const entry of entries)
+      expect(Object.keys(entry).sort()).toEqual(['blockId', 'docId', 'pairs'])
+  })
+
+  it('align --proposed prints what the aligner proposes, with a confidence per pair', async () => {
+    expect(await main(['align', '--proposed', '--json', '--content', FIXTURE_SOURCE_DIR])).toBe(0)
+    const [first] = JSON.parse(out[0]!) as Array<{ pairs: Array<Record<string, unknown>> }>
+    expect(first!.pairs).toEqual([
+      { en: 'The Harbour', zh: '港口', confidence: expect.any(Number) },
+    ])
+    out = []
+    expect(await main(['align', '--content', FIXTURE_SOURCE_DIR])).toBe(0)
+    expect(out[0]).toMatch(/^harbour-notes b001\n  1 en: The Harbour\n    zh: 港口\n/)
   })
 
   it('names the file and block of a missing translation and exits non-zero', async () => {
@@ -57,6 +108,9 @@ describe('corpus CLI', () => {
     expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
     expect(await readFile(join(outDir, 'corpus.json'), 'utf8')).toBe(first)
     expect(JSON.parse(first)).toMatchObject({ format: 1, documents: [{ id: 'harbour-notes' }] })
+    expect(JSON.parse(first).documents[0].blocks[0].pairs).toEqual([
+      { en: 'The Harbour', zh: '港口' },
+    ])
 
     const dir = await contentCopy()
     await writeFile(join(dir, 'glossary.json'), '{"version": 1, "terms": [{"id": "x"}]}')
