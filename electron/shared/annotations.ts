@@ -70,11 +70,15 @@ export const NewAnnotation = Annotation.pick({
   )
 export type NewAnnotation = z.infer<typeof NewAnnotation>
 
+/**
+ * A field left out is left unchanged; one sent as `undefined` (structured clone keeps it) is refused
+ * rather than read as "set it to nothing": hence `exactOptional`, here and in every patch.
+ */
 export const AnnotationPatch = z
   .object({
     id: AnnotationId,
-    color: HighlightColor.optional(),
-    note: z.string().max(MAX_NOTE).optional(),
+    color: HighlightColor.exactOptional(),
+    note: z.string().max(MAX_NOTE).exactOptional(),
   })
   .strict()
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>
@@ -107,6 +111,6 @@ export type ImportReport = z.infer<typeof ImportReport>
 
 export const MAX_IMPORT_BYTES = 5_000_000
 export const ExportRequest = z
-  .object({ format: z.enum(['markdown', 'json']), docId: DocId.optional() })
+  .object({ format: z.enum(['markdown', 'json']), docId: DocId.exactOptional() })
   .strict()
 export type ExportRequest = z.infer<typeof ExportRequest>

@@ -114,6 +114,8 @@ export type WindowBounds = z.infer<typeof WindowBounds>
 
 export const MAX_REMEMBERED_POSITIONS = 5_000
 
+const RecentQueries = z.array(z.string().min(1).max(200)).max(10)
+
 export const Settings = z.object({
   version: z.literal(1),
   /** `null` follows the operating system's locale. */
@@ -130,7 +132,7 @@ export const Settings = z.object({
     .refine((p) => Object.keys(p).length <= MAX_REMEMBERED_POSITIONS, 'too many positions'),
   window: WindowBounds.nullable(),
   /** Newest first; added after version 1 shipped, so older files get an empty list. */
-  recentQueries: z.array(z.string().min(1).max(200)).max(10).default([]),
+  recentQueries: RecentQueries.default([]),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -148,9 +150,27 @@ export const DEFAULT_SETTINGS: Settings = {
   recentQueries: [],
 }
 
-/** What the renderer may change; the window bounds are main's business. */
-export const SettingsPatch = Settings.omit({ version: true, window: true, positions: true })
-  .partial()
+const {
+  version: _version,
+  window: _window,
+  positions: _positions,
+  recentQueries: _recentQueries,
+  ...patchable
+} = Settings.shape
+type Patchable = typeof patchable
+
+/**
+ * What the renderer may change; the window bounds are main's business. A field left out is left
+ * unchanged: one sent as `undefined` is refused, not read as absent, and the recent queries take no
+ * default here, which would empty the list on every other change.
+ */
+export const SettingsPatch = z
+  .object({
+    ...(Object.fromEntries(
+      Object.entries(patchable).map(([key, schema]) => [key, schema.exactOptional()]),
+    ) as { [K in keyof Patchable]: z.ZodExactOptional<Patchable[K]> }),
+    recentQueries: RecentQueries.exactOptional(),
+  })
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 

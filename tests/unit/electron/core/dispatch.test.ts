@@ -85,6 +85,25 @@ describe('dispatch', () => {
     })
   })
 
+  it.each([
+    ['annotations:update', { id: 'abcdefgh', note: undefined }],
+    ['annotations:update', { id: 'abcdefgh', color: undefined }],
+    ['annotations:export', { format: 'json', docId: undefined }],
+    ['settings:set', { locale: undefined }],
+    ['settings:set', { recentQueries: undefined }],
+  ] as const)('refuses %s with a field sent as undefined: %o', async (channel, payload) => {
+    await dispatch(services.handlers, 'settings:set', { recentQueries: ['harbour'] })
+    const result = await dispatch(services.handlers, channel, payload)
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await services.settings.get()).toMatchObject({ recentQueries: ['harbour'] })
+  })
+
+  it('keeps the recent queries when another setting changes', async () => {
+    await dispatch(services.handlers, 'settings:set', { recentQueries: ['碉楼', 'harbour'] })
+    const result = await dispatch(services.handlers, 'settings:set', { theme: 'dark' })
+    expect(result).toMatchObject({ ok: true, value: { recentQueries: ['碉楼', 'harbour'] } })
+  })
+
   it('passes valid input through to the service', async () => {
     const result = await dispatch(services.handlers, 'settings:set', { locale: 'zh-CN' })
     expect(result).toMatchObject({ ok: true, value: { locale: 'zh-CN' } })
