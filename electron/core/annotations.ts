@@ -2,6 +2,8 @@ import { placeAnchor } from '../shared/anchoring.ts'
 import {
   Annotation,
   AnnotationsFile,
+  MAX_ANNOTATIONS,
+  MAX_CLOCK_SKEW_MS,
   type AnnotationPatch,
   type ExportRequest,
   type ImportReport,
@@ -33,6 +35,7 @@ export class AnnotationsService {
       schema: AnnotationsFile,
       version: 1,
       defaults: () => ({ version: 1, annotations: [] }),
+      guard: ({ annotations }) => refuseOverCap(annotations.length),
       backups: 10,
     })
   }
@@ -147,14 +150,38 @@ export class AnnotationsService {
       )
     }
     const report: ImportReport = { new: 0, updated: 0, unchanged: 0, invalid: 0, problems: [] }
-    const byId = new Map((await this.all()).map((a) => [a.id, a]))
-    for (const item of parsed.items) {
+    const refuse = (reason: string) => {
+      report.invalid++
+      if (report.problems.length < 20) report.problems.push(reason.slice(0, 500))
+    }
+    // A clock far ahead (an edited file, a stamp of 9999) would win every later merge for good.
+    const latest = this.now().getTime() + MAX_CLOCK_SKEW_MS
+    const newest = new Map<string, { value: Annotation; item: number }>()
+    for (const [i, item] of parsed.items.entries()) {
       if (!item.ok) {
-        report.invalid++
-        if (report.problems.length < 20) report.problems.push(item.reason.slice(0, 500))
+        refuse(item.reason)
         continue
       }
-      const incoming = item.value
+      const { value } = item
+      const stamps = [value.createdAt, value.updatedAt, value.deletedAt]
+      if (stamps.some((stamp) => stamp !== null && Date.parse(stamp) > latest)) {
+        refuse(`item ${i + 1}: dated in the future (${value.updatedAt})`)
+        continue
+      }
+      // One id once: the newest copy in the file stands for it, the others are refused.
+      const seen = newest.get(value.id)
+      if (!seen) {
+        newest.set(value.id, { value, item: i + 1 })
+        continue
+      }
+      const newer = Date.parse(value.updatedAt) > Date.parse(seen.value.updatedAt)
+      if (newer) newest.set(value.id, { value, item: i + 1 })
+      refuse(
+        `item ${newer ? seen.item : i + 1}: ${value.id} is in the file more than once; its newest copy is imported`,
+      )
+    }
+    const byId = new Map((await this.all()).map((a) => [a.id, a]))
+    for (const { value: incoming } of newest.values()) {
       const existing = byId.get(incoming.id)
       if (!existing) report.new++
       else if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt)) report.updated++
@@ -164,6 +191,7 @@ export class AnnotationsService {
       }
       byId.set(incoming.id, incoming)
     }
+    refuseOverCap(byId.size)
     return { report, next: [...byId.values()] }
   }
 
@@ -195,4 +223,13 @@ export class AnnotationsService {
     )
     return new Map(entries)
   }
+}
+
+/** The file's cap, tombstones included: refused before anything is confirmed, never at the next load. */
+function refuseOverCap(count: number): void {
+  if (count > MAX_ANNOTATIONS)
+    throw new ServiceError(
+      'limit-exceeded',
+      `${count.toLocaleString('en')} annotations, deleted ones included; the most is ${MAX_ANNOTATIONS.toLocaleString('en')}`,
+    )
 }

@@ -12,6 +12,11 @@ export interface JsonStoreOptions<T> {
   defaults: () => T
   /** Upgrades a document written by an older version; called only when `fromVersion < version`. */
   migrate?: (raw: Record<string, unknown>, fromVersion: number) => unknown
+  /**
+   * Throws to refuse a value before it is queued: a cheap check of what `schema` would refuse at the
+   * next load (a size cap), so that nothing is confirmed that the next start would quarantine.
+   */
+  guard?: (value: T) => void
   /** How many previous versions to keep as `<name>.bak-1` (newest) … `<name>.bak-N`. */
   backups?: number
   now?: () => Date
@@ -36,8 +41,8 @@ type Reading = { ok: true; value: unknown } | { ok: false; reason: string }
  */
 export class JsonStore<T> {
   readonly file: string
-  private readonly options: Required<Omit<JsonStoreOptions<T>, 'migrate'>> &
-    Pick<JsonStoreOptions<T>, 'migrate'>
+  private readonly options: Required<Omit<JsonStoreOptions<T>, 'migrate' | 'guard'>> &
+    Pick<JsonStoreOptions<T>, 'migrate' | 'guard'>
   private pending: {
     value: T
     waiters: Array<{ resolve(): void; reject(e: unknown): void }>
@@ -96,6 +101,11 @@ export class JsonStore<T> {
    * newest is written next, and every caller's promise settles when a value at least as new is on disk.
    */
   save(value: T): Promise<void> {
+    try {
+      this.options.guard?.(value)
+    } catch (error) {
+      return Promise.reject(error)
+    }
     return new Promise((resolve, reject) => {
       if (this.pending) {
         this.pending.value = value

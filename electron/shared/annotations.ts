@@ -50,9 +50,14 @@ export const Annotation = z
   .strict()
 export type Annotation = z.infer<typeof Annotation>
 
+/** Tombstones included: every annotation the file holds counts. */
+export const MAX_ANNOTATIONS = 200_000
+/** How far ahead of this machine's clock an imported timestamp may be (another machine's skew). */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
+
 export const AnnotationsFile = z.object({
   version: z.literal(1),
-  annotations: z.array(Annotation).max(200_000),
+  annotations: z.array(Annotation).max(MAX_ANNOTATIONS),
 })
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>
 

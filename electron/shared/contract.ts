@@ -91,6 +91,7 @@ export const ErrorCode = z.enum([
   'not-found',
   'corrupt-data',
   'io-error',
+  'limit-exceeded',
   'internal',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

@@ -62,6 +62,29 @@ describe('JsonStore', () => {
     })
   })
 
+  it('refuses a value its guard refuses, writes nothing, and keeps saving', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'store-'))
+    const store = new JsonStore<Note>({
+      dir,
+      name: 'notes.json',
+      schema: Note,
+      version: 2,
+      defaults: () => ({ version: 2, text: '' }),
+      guard: ({ text }) => {
+        if (text.length > 3) throw new Error('too long')
+      },
+    })
+    await store.load()
+    await store.save({ version: 2, text: 'ok' })
+    await expect(store.save({ version: 2, text: 'too long' })).rejects.toThrow('too long')
+    await store.save({ version: 2, text: 'yes' })
+    expect(JSON.parse(await readFile(join(dir, 'notes.json'), 'utf8'))).toEqual({
+      version: 2,
+      text: 'yes',
+    })
+    expect(JSON.parse(await readFile(join(dir, 'notes.json.bak-1'), 'utf8')).text).toBe('ok')
+  })
+
   it('keeps the previous versions as rotated backups, newest first', async () => {
     const { store, dir } = await makeStore(undefined, 3)
     await store.load()
