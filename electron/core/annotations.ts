@@ -1,4 +1,3 @@
-import { placeAnchor } from '../shared/anchoring.ts'
 import {
   Annotation,
   AnnotationsFile,
@@ -15,6 +14,7 @@ import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
 import type { CorpusService } from './corpus.ts'
 import { JsonStore, type LoadReport } from './json-store.ts'
+import { AnchorPlacer, type PlacementUpdate, type PlacerOptions } from './placements.ts'
 
 export const ANNOTATIONS_FILE = 'annotations.json'
 
@@ -23,12 +23,19 @@ export class AnnotationsService {
   private readonly store: JsonStore<AnnotationsFile>
   private readonly corpus: CorpusService
   private readonly now: () => Date
+  private readonly placer: AnchorPlacer
   private current: Promise<Annotation[]> | null = null
   private loadReport: LoadReport = { status: 'ok' }
 
-  constructor(dataDir: string, corpus: CorpusService, now: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    corpus: CorpusService,
+    now: () => Date = () => new Date(),
+    placing: PlacerOptions = {},
+  ) {
     this.corpus = corpus
     this.now = now
+    this.placer = new AnchorPlacer(placing)
     this.store = new JsonStore({
       dir: dataDir,
       name: ANNOTATIONS_FILE,
@@ -53,14 +60,24 @@ export class AnnotationsService {
     return this.loadReport
   }
 
-  /** Every live annotation, placed in the current content (orphans included, never dropped). */
+  /**
+   * Every live annotation (orphans included, never dropped), answered at once: what needs a search to
+   * be placed is `pending`, and its placement follows through `onPlaced`.
+   */
   async list(): Promise<PlacedAnnotation[]> {
     const live = (await this.all()).filter((a) => !a.deletedAt)
     const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
-    return live.map((annotation) => ({
-      annotation,
-      placement: placeAnchor(annotation.anchor, documents.get(annotation.anchor.docId)),
-    }))
+    return this.placer.place(live, documents)
+  }
+
+  /** Called with the placements found in the background for annotations listed as pending. */
+  onPlaced(listener: (updates: PlacementUpdate[]) => void): () => void {
+    return this.placer.onPlaced(listener)
+  }
+
+  /** Resolves once every pending placement has been found and reported. */
+  placed(): Promise<void> {
+    return this.placer.idle()
   }
 
   async create(input: NewAnnotation): Promise<Annotation> {

@@ -88,8 +88,11 @@ export const AnnotationPatch = z
   .strict()
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>
 
-/** How an annotation was placed in the current content. */
-export const AnchorStatus = z.enum(['exact', 'quote', 'moved', 'fuzzy', 'orphaned'])
+/**
+ * How an annotation was placed in the current content; `pending` until a search in the background
+ * places it (an `annotations:placed` event then tells where).
+ */
+export const AnchorStatus = z.enum(['exact', 'quote', 'moved', 'fuzzy', 'orphaned', 'pending'])
 export type AnchorStatus = z.infer<typeof AnchorStatus>
 
 export const Placement = z.object({
@@ -103,6 +106,12 @@ export type Placement = z.infer<typeof Placement>
 
 export const PlacedAnnotation = z.object({ annotation: Annotation, placement: Placement })
 export type PlacedAnnotation = z.infer<typeof PlacedAnnotation>
+
+/** Placements found in the background for annotations `annotations:list` answered as pending. */
+export const PlacementsFound = z.object({
+  placements: z.array(z.object({ id: AnnotationId, placement: Placement })).max(MAX_ANNOTATIONS),
+})
+export type PlacementsFound = z.infer<typeof PlacementsFound>
 
 export const ImportReport = z.object({
   new: z.number().int(),

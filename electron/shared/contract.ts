@@ -8,6 +8,7 @@ import {
   MAX_IMPORT_BYTES,
   NewAnnotation,
   PlacedAnnotation,
+  PlacementsFound,
 } from './annotations.ts'
 import {
   AppCommand,
@@ -66,6 +67,7 @@ export const contract = {
 /** Messages main sends to the renderer unasked; validated on arrival like every answer. */
 export const events = {
   'app:command': AppCommand,
+  'annotations:placed': PlacementsFound,
 } as const
 
 export type EventChannel = keyof typeof events

@@ -7,6 +7,7 @@ import type {
   ImportReport,
   NewAnnotation,
   PlacedAnnotation,
+  PlacementsFound,
 } from '../../electron/shared/annotations.ts'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
@@ -14,6 +15,7 @@ import { useApi } from '../api.ts'
 import { useNoticesStore } from './notices.ts'
 
 const key = (docId: string, blockId: string) => `${docId}#${blockId}`
+type PlacementUpdate = PlacementsFound['placements'][number]
 
 /**
  * Bookmarks, highlights and notes. Changes show at once and are rolled back, with a message, if
@@ -56,11 +58,32 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return items.value.filter((i) => i.annotation.anchor.docId === docId)
   }
 
+  /** Placements main found after answering the list; those that arrive while it loads wait for it. */
+  let early: PlacementUpdate[] = []
+  let listening = false
+
+  function applyPlacements(updates: readonly PlacementUpdate[]): void {
+    const found = new Map(updates.map((u) => [u.id, u.placement]))
+    items.value = items.value.map((item) => {
+      const placement = found.get(item.annotation.id)
+      return placement ? { ...item, placement } : item
+    })
+  }
+
   async function load(): Promise<void> {
     status.value = 'loading'
+    if (!listening)
+      useApi().on('annotations:placed', ({ placements }) => {
+        if (status.value === 'loading') early.push(...placements)
+        else applyPlacements(placements)
+      })
+    listening = true
     const result = await useApi().annotations.list()
+    const found = early
+    early = []
     if (result.ok) {
       items.value = result.value
+      applyPlacements(found)
       status.value = 'ready'
     } else {
       status.value = 'error'

@@ -139,6 +139,12 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     await context.addInitScript({ content: script })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
+    // As main/index.ts sends it to the window.
+    services.annotations.onPlaced((placements) => {
+      void page
+        .evaluate((payload) => window.__readerEmit('annotations:placed', payload), { placements })
+        .catch(() => undefined)
+    })
     await page.goto(url)
     return page
   }

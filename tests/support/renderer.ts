@@ -47,6 +47,7 @@ export async function installReader(
   )
   const emit = (channel: EventChannel, payload: unknown) =>
     listeners.forEach((l) => l.channel === channel && l.handler(payload))
+  services.annotations.onPlaced((placements) => emit('annotations:placed', { placements }))
   return { services, dataDir, emit }
 }
 

@@ -80,7 +80,7 @@ describe('AnnotationsService', () => {
     })
   })
 
-  it('keeps an annotation whose passage is gone, as orphaned', async () => {
+  it('keeps an annotation whose passage is gone: pending at once, then orphaned', async () => {
     const { annotations } = await service()
     await annotations.create({
       ...highlight('orphan-01'),
@@ -90,6 +90,8 @@ describe('AnnotationsService', () => {
         quote: 'nowhere to be found',
       },
     })
+    expect((await annotations.list())[0]!.placement.status).toBe('pending')
+    await annotations.placed()
     expect((await annotations.list())[0]!.placement.status).toBe('orphaned')
   })
 
