@@ -13,7 +13,7 @@ import { ServiceError } from '../shared/contract.ts'
 import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
 import type { CorpusService } from './corpus.ts'
-import { JsonStore, type LoadReport } from './json-store.ts'
+import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 import { AnchorPlacer, type PlacementUpdate, type PlacerOptions } from './placements.ts'
 
 export const ANNOTATIONS_FILE = 'annotations.json'
@@ -48,10 +48,17 @@ export class AnnotationsService {
   }
 
   private all(): Promise<Annotation[]> {
-    this.current ??= this.store.load().then(({ value, report }) => {
-      this.loadReport = report
-      return value.annotations
-    })
+    this.current ??= this.store.load().then(
+      ({ value, report }) => {
+        this.loadReport = report
+        return value.annotations
+      },
+      (error: unknown) => {
+        // Not remembered: the next call tries again, once the folder is fixed.
+        this.current = null
+        throw error
+      },
+    )
     return this.current
   }
 
@@ -154,6 +161,14 @@ export class AnnotationsService {
 
   flush(): Promise<void> {
     return this.store.flush()
+  }
+
+  saveHealth(): SaveHealth {
+    return this.store.saveHealth()
+  }
+
+  onHealthChange(listener: (health: SaveHealth) => void): () => void {
+    return this.store.onHealthChange(listener)
   }
 
   private async merge(content: string): Promise<{ report: ImportReport; next: Annotation[] }> {

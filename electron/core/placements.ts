@@ -27,12 +27,7 @@ interface Indexed {
   blocks: Map<string, Block>
 }
 
-const PENDING = (anchor: TextAnchor): Placement => ({
-  status: 'pending',
-  blockId: null,
-  start: anchor.start,
-  end: anchor.end,
-})
+const PENDING: Placement = { status: 'pending', blockId: null, start: 0, end: 0 }
 
 /**
  * Places annotations in the current content without ever making the caller wait for a search.
@@ -81,7 +76,7 @@ export class AnchorPlacer {
         this.cache.delete(annotation.id)
         this.queue.set(annotation.id, { anchor, document, version, steps: null })
       }
-      return { annotation, placement: PENDING(anchor) }
+      return { annotation, placement: PENDING }
     })
     if (this.queue.size) this.running ??= this.drain()
     return placed

@@ -21,6 +21,7 @@ import {
   ReadingPosition,
   Settings,
   SettingsPatch,
+  StorageState,
 } from './model.ts'
 
 /**
@@ -68,6 +69,7 @@ export const contract = {
 export const events = {
   'app:command': AppCommand,
   'annotations:placed': PlacementsFound,
+  'app:storage': StorageState,
 } as const
 
 export type EventChannel = keyof typeof events

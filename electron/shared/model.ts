@@ -184,15 +184,29 @@ export type CorpusBundle = z.infer<typeof CorpusBundle>
 export const CORPUS_BUNDLE_FILE = 'corpus.json'
 export const SEARCH_INDEX_FILE = 'search-index.json'
 
-/** Told to the user once: a data file could not be read, was set aside, and something else used. */
+export const DataStore = z.enum(['settings', 'annotations'])
+export type DataStore = z.infer<typeof DataStore>
+
+/**
+ * Told to the user: a data file could not be read, was set aside, and something else used; or
+ * (`unsaved`) the data folder refuses writes, so changes are kept in memory and retried.
+ */
 export const DataNotice = z.object({
-  store: z.enum(['settings', 'annotations']),
-  status: z.enum(['restored', 'reset']),
+  store: DataStore,
+  status: z.enum(['restored', 'reset', 'unsaved']),
   reason: z.string().max(2_000),
   quarantinedAs: z.string().max(4_096).nullable(),
   restoredFrom: z.string().max(4_096).nullable(),
 })
 export type DataNotice = z.infer<typeof DataNotice>
+
+/** Sent when a store's data folder starts or stops refusing writes. */
+export const StorageState = z.object({
+  store: DataStore,
+  writable: z.boolean(),
+  reason: z.string().max(2_000),
+})
+export type StorageState = z.infer<typeof StorageState>
 
 /** Commands from the native menu, carried out by the renderer like its own buttons. */
 export const AppCommand = z.discriminatedUnion('type', [

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -104,6 +104,16 @@ describe('AnnotationsService', () => {
     expect((await readdir(dataDir)).some((f) => f.startsWith('annotations.json.corrupt-'))).toBe(
       true,
     )
+  })
+
+  it('tries loading again after a load that failed, once the folder is fixed', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'annotations-'))
+    await writeFile(join(parent, 'not-a-folder'), '')
+    const dataDir = join(parent, 'not-a-folder')
+    const { annotations } = await service(join(dataDir, 'data'))
+    await expect(annotations.list()).rejects.toThrow()
+    await rm(dataDir)
+    expect(await annotations.list()).toEqual([])
   })
 
   it(`exports and re-imports ${XSS_PAYLOADS.length} hostile notes unchanged`, async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { JsonStore } from '../../../../electron/core/json-store.ts'
 import { killWriterRepeatedly } from '../../../support/kill-writer.ts'
+import { setReadOnly } from '../../../support/read-only.ts'
 
 const Note = z.object({ version: z.literal(2), text: z.string() })
 type Note = z.infer<typeof Note>
@@ -12,6 +13,7 @@ type Note = z.infer<typeof Note>
 async function makeStore(dir?: string, backups = 3) {
   const folder = dir ?? (await mkdtemp(join(tmpdir(), 'store-')))
   const store = new JsonStore<Note>({
+    retryMs: 20,
     dir: folder,
     name: 'notes.json',
     schema: Note,
@@ -162,6 +164,71 @@ describe('JsonStore', () => {
     await writeFile(join(dir, '.notes.json.tmp-123-456-0'), '{"version": 2, "te')
     await store.load()
     expect(await readdir(dir)).not.toContain('.notes.json.tmp-123-456-0')
+  })
+
+  describe('on a read-only or full disk', () => {
+    const text = async (dir: string, name = 'notes.json') =>
+      (JSON.parse(await readFile(join(dir, name), 'utf8')) as Note).text
+
+    it('holds a save the folder refuses, says why, and writes it once the folder takes writes', async () => {
+      const { store, dir } = await makeStore()
+      const health: boolean[] = []
+      store.onHealthChange((h) => health.push(h.writable))
+      await store.load()
+      await store.save({ version: 2, text: 'saved' })
+      setReadOnly(dir, true)
+      try {
+        await store.save({ version: 2, text: 'held' })
+        expect(store.saveHealth()).toMatchObject({
+          writable: false,
+          reason: expect.stringMatching(/^E(PERM|ACCES)/),
+        })
+        await new Promise((resolve) => setTimeout(resolve, 60))
+        expect(await text(dir)).toBe('saved')
+      } finally {
+        setReadOnly(dir, false)
+      }
+      await expect.poll(() => text(dir)).toBe('held')
+      expect(store.saveHealth()).toEqual({ writable: true })
+      expect(health).toEqual([false, true])
+    })
+
+    it('starts over a damaged file it cannot move aside, and moves it aside before replacing it', async () => {
+      const { store, dir } = await makeStore()
+      await store.load()
+      await store.save({ version: 2, text: 'first' })
+      await store.save({ version: 2, text: 'second' })
+      await writeFile(join(dir, 'notes.json'), '{"version": 2, "te')
+      setReadOnly(dir, true)
+      const { store: reopened } = await makeStore(dir)
+      try {
+        const { value, report } = await reopened.load()
+        expect(value.text).toBe('first')
+        expect(report).toMatchObject({ status: 'restored', quarantinedAs: null })
+        expect(reopened.saveHealth().writable).toBe(false)
+      } finally {
+        setReadOnly(dir, false)
+      }
+      await reopened.save({ version: 2, text: 'third' })
+      expect(await text(dir)).toBe('third')
+      expect(await readFile(join(dir, 'notes.json.corrupt-2026-01-02T03-04-05-678Z'), 'utf8')).toBe(
+        '{"version": 2, "te',
+      )
+    })
+
+    it('reads its file beside a leftover temp file it cannot remove', async () => {
+      const { store, dir } = await makeStore()
+      await store.load()
+      await store.save({ version: 2, text: 'kept' })
+      await writeFile(join(dir, '.notes.json.tmp-1-2-3'), 'torn')
+      setReadOnly(dir, true)
+      try {
+        const { store: reopened } = await makeStore(dir)
+        expect((await reopened.load()).value.text).toBe('kept')
+      } finally {
+        setReadOnly(dir, false)
+      }
+    })
   })
 
   it('always leaves the previous or the new state when the writer is killed mid-save (200 kills)', async () => {
