@@ -1,4 +1,4 @@
-import { copyFile, link, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises'
+import { copyFile, link, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { fsyncDirectory, tempPrefix, writeFileAtomic } from './atomic-write.ts'
@@ -60,6 +60,8 @@ export class JsonStore<T> {
   private retry: NodeJS.Timeout | null = null
   /** A damaged file that could not be moved aside: it must be, before anything replaces it. */
   private quarantinePending = false
+  /** The live file holds a copy of a backup (just restored from it): no need to back it up again. */
+  private liveIsBackedUp = false
 
   constructor(options: JsonStoreOptions<T>) {
     this.options = { backups: 5, now: () => new Date(), retryMs: 5_000, ...options }
@@ -89,6 +91,7 @@ export class JsonStore<T> {
       const backup = await this.newestValidBackup()
       if (!backup) return { value: this.options.defaults(), report: { status: 'fresh' } }
       await this.writeOrHold(backup.value)
+      this.liveIsBackedUp = true
       return {
         value: backup.value,
         report: {
@@ -112,6 +115,7 @@ export class JsonStore<T> {
     const backup = await this.newestValidBackup()
     const value = backup ? backup.value : this.options.defaults()
     await this.writeOrHold(value)
+    this.liveIsBackedUp = backup !== null
     return {
       value,
       report: {
@@ -182,6 +186,7 @@ export class JsonStore<T> {
     }
     await this.rotateBackups()
     await writeFileAtomic(this.file, serialize(value))
+    this.liveIsBackedUp = false
     this.held = null
     this.setHealth({ writable: true })
   }
@@ -281,19 +286,36 @@ export class JsonStore<T> {
     return null
   }
 
-  /** `bak-(N-1)` → `bak-N` … and the current file hard-linked as `bak-1`, before it is replaced. */
+  /**
+   * Before the live file is replaced, it becomes `bak-1` (a hard link) and the others move up one
+   * slot, the oldest falling off. A writer killed part-way must not wear the backups down: slots
+   * left empty are closed up, and a live file already linked as `bak-1` (killed after the link, before
+   * the replace) or just restored from a backup is not backed up twice.
+   */
   private async rotateBackups(): Promise<void> {
     const { backups } = this.options
     if (backups < 1) return
-    for (let n = backups - 1; n >= 1; n--) {
-      await rename(this.backupFile(n), this.backupFile(n + 1)).catch(ignoreNotFound)
-    }
-    await unlink(this.backupFile(1)).catch(ignoreNotFound)
+    if (this.liveIsBackedUp || (await this.sameFile(this.file, this.backupFile(1)))) return
+    const existing: number[] = []
+    for (let n = 1; n <= backups; n++)
+      if (await stat(this.backupFile(n)).catch(() => null)) existing.push(n)
+    if (existing.length === backups) await unlink(this.backupFile(existing.pop()!))
+    const moves = existing.map((from, k) => ({ from, to: k + 2 }))
+    // Upward moves from the top down and downward ones from the bottom up never overwrite a slot.
+    for (const { from, to } of moves.filter((m) => m.to > m.from).reverse())
+      await rename(this.backupFile(from), this.backupFile(to))
+    for (const { from, to } of moves.filter((m) => m.to < m.from))
+      await rename(this.backupFile(from), this.backupFile(to))
     await link(this.file, this.backupFile(1)).catch(async (error: unknown) => {
       if (isNotFound(error)) return
       // Some file systems have no hard links; a copy is slower but just as safe.
       await copyFile(this.file, this.backupFile(1))
     })
+  }
+
+  private async sameFile(a: string, b: string): Promise<boolean> {
+    const [x, y] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)])
+    return !!x && !!y && x.ino === y.ino && x.dev === y.dev
   }
 
   /** Best effort: a leftover the folder will not let us remove is harmless, only untidy. */
