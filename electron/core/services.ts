@@ -1,6 +1,7 @@
 import type { AppInfo, DataNotice, StorageState } from '../shared/model.ts'
 import { AnnotationsService } from './annotations.ts'
 import { CorpusService } from './corpus.ts'
+import { ImportUploads } from './import-uploads.ts'
 import type { Services } from './dispatch.ts'
 import { SearchIndexService } from './search-index.ts'
 import { SettingsService } from './settings.ts'
@@ -30,6 +31,7 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
   const settings = new SettingsService(dataDir)
   const searchIndex = new SearchIndexService(contentDir, corpus)
   const annotations = new AnnotationsService(dataDir, corpus)
+  const uploads = new ImportUploads()
   const stores = [
     ['settings', settings],
     ['annotations', annotations],
@@ -41,8 +43,10 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     'annotations:delete': ({ id }) => annotations.remove(id),
     'annotations:restore': ({ id }) => annotations.restore(id),
     'annotations:export': (request) => annotations.exportAs(request),
-    'annotations:previewImport': ({ content }) => annotations.previewImport(content),
-    'annotations:import': ({ content }) => annotations.importFrom(content),
+    'annotations:importChunk': async (piece) => uploads.append(piece),
+    'annotations:previewImport': ({ uploadId }) =>
+      annotations.previewImport(uploads.take(uploadId)),
+    'annotations:import': ({ uploadId }) => annotations.importFrom(uploads.take(uploadId)),
     'app:info': async () => appInfo,
     'app:notices': async () => {
       const notices: DataNotice[] = []

@@ -123,7 +123,11 @@ export const ImportReport = z.object({
 })
 export type ImportReport = z.infer<typeof ImportReport>
 
-export const MAX_IMPORT_BYTES = 5_000_000
+/** The most one IPC message of an import carries; a file goes over in as many as it takes. */
+export const MAX_IMPORT_CHUNK = 4_000_000
+/** The longest string V8 holds, so the longest export the app can write: every export re-imports. */
+export const MAX_IMPORT_CHARS = 2 ** 29 - 24
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'upload id')
 export const ExportRequest = z
   .object({ format: z.enum(['markdown', 'json']), docId: DocId.exactOptional() })
   .strict()

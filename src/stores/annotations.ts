@@ -11,6 +11,7 @@ import type {
 } from '../../electron/shared/annotations.ts'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
+import { uploadImport } from '../../electron/shared/import-upload.ts'
 import { useApi } from '../api.ts'
 import { useNoticesStore } from './notices.ts'
 
@@ -200,12 +201,16 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   async function previewImport(content: string): Promise<ImportReport | IpcError> {
-    const result = await useApi().annotations.previewImport({ content })
+    const upload = await uploadImport(useApi(), content)
+    if (!upload.ok) return upload.error
+    const result = await useApi().annotations.previewImport({ uploadId: upload.value })
     return result.ok ? result.value : result.error
   }
 
   async function importFrom(content: string): Promise<ImportReport | IpcError> {
-    const result = await useApi().annotations.import({ content })
+    const upload = await uploadImport(useApi(), content)
+    if (!upload.ok) return upload.error
+    const result = await useApi().annotations.import({ uploadId: upload.value })
     if (!result.ok) return result.error
     await load()
     notices.pushInfo('imported')

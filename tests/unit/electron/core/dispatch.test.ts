@@ -25,6 +25,9 @@ function malformedPayloads(channel: Channel, seed: number): unknown[] {
   const fields = [
     'id',
     'content',
+    'uploadId',
+    'index',
+    'chunk',
     'format',
     'docId',
     'position',
@@ -43,6 +46,8 @@ function malformedPayloads(channel: Channel, seed: number): unknown[] {
     { id: 'abcdefgh', kind: 'highlight', anchor: value, color: 'yellow', note: '' },
     { id: 'abcdefgh', note: value },
     { content: value },
+    { uploadId: 'upload-0001', index: 0, chunk: value },
+    { uploadId: 'upload-0001', index: value, chunk: '' },
   ])
   const schema = contract[channel].input as { safeParse(v: unknown): { success: boolean } }
   return candidates.filter((payload) => payload !== undefined && !schema.safeParse(payload).success)
