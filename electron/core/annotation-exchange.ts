@@ -3,6 +3,7 @@ import {
   Annotation,
   HighlightColor,
   IsoTimestamp,
+  MAX_ANNOTATIONS,
   MAX_NOTE,
   type AnnotationKind,
 } from '../shared/annotations.ts'
@@ -67,7 +68,7 @@ export const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: IsoTimestamp,
-  annotations: z.array(z.unknown()).max(200_000),
+  annotations: z.array(z.unknown()).max(MAX_ANNOTATIONS),
 })
 
 export function toExported(a: Annotation): ExportedAnnotation {

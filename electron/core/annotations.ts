@@ -1,7 +1,8 @@
-import { placeAnchor } from '../shared/anchoring.ts'
 import {
   Annotation,
   AnnotationsFile,
+  MAX_ANNOTATIONS,
+  MAX_CLOCK_SKEW_MS,
   type AnnotationPatch,
   type ExportRequest,
   type ImportReport,
@@ -12,7 +13,8 @@ import { ServiceError } from '../shared/contract.ts'
 import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
 import type { CorpusService } from './corpus.ts'
-import { JsonStore, type LoadReport } from './json-store.ts'
+import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
+import { AnchorPlacer, type PlacementUpdate, type PlacerOptions } from './placements.ts'
 
 export const ANNOTATIONS_FILE = 'annotations.json'
 
@@ -21,27 +23,42 @@ export class AnnotationsService {
   private readonly store: JsonStore<AnnotationsFile>
   private readonly corpus: CorpusService
   private readonly now: () => Date
+  private readonly placer: AnchorPlacer
   private current: Promise<Annotation[]> | null = null
   private loadReport: LoadReport = { status: 'ok' }
 
-  constructor(dataDir: string, corpus: CorpusService, now: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    corpus: CorpusService,
+    now: () => Date = () => new Date(),
+    placing: PlacerOptions = {},
+  ) {
     this.corpus = corpus
     this.now = now
+    this.placer = new AnchorPlacer(placing)
     this.store = new JsonStore({
       dir: dataDir,
       name: ANNOTATIONS_FILE,
       schema: AnnotationsFile,
       version: 1,
       defaults: () => ({ version: 1, annotations: [] }),
+      guard: ({ annotations }) => refuseOverCap(annotations.length),
       backups: 10,
     })
   }
 
   private all(): Promise<Annotation[]> {
-    this.current ??= this.store.load().then(({ value, report }) => {
-      this.loadReport = report
-      return value.annotations
-    })
+    this.current ??= this.store.load().then(
+      ({ value, report }) => {
+        this.loadReport = report
+        return value.annotations
+      },
+      (error: unknown) => {
+        // Not remembered: the next call tries again, once the folder is fixed.
+        this.current = null
+        throw error
+      },
+    )
     return this.current
   }
 
@@ -50,14 +67,24 @@ export class AnnotationsService {
     return this.loadReport
   }
 
-  /** Every live annotation, placed in the current content (orphans included, never dropped). */
+  /**
+   * Every live annotation (orphans included, never dropped), answered at once: what needs a search to
+   * be placed is `pending`, and its placement follows through `onPlaced`.
+   */
   async list(): Promise<PlacedAnnotation[]> {
     const live = (await this.all()).filter((a) => !a.deletedAt)
     const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
-    return live.map((annotation) => ({
-      annotation,
-      placement: placeAnchor(annotation.anchor, documents.get(annotation.anchor.docId)),
-    }))
+    return this.placer.place(live, documents)
+  }
+
+  /** Called with the placements found in the background for annotations listed as pending. */
+  onPlaced(listener: (updates: PlacementUpdate[]) => void): () => void {
+    return this.placer.onPlaced(listener)
+  }
+
+  /** Resolves once every pending placement has been found and reported. */
+  placed(): Promise<void> {
+    return this.placer.idle()
   }
 
   async create(input: NewAnnotation): Promise<Annotation> {
@@ -137,6 +164,14 @@ export class AnnotationsService {
     return this.store.flush()
   }
 
+  saveHealth(): SaveHealth {
+    return this.store.saveHealth()
+  }
+
+  onHealthChange(listener: (health: SaveHealth) => void): () => void {
+    return this.store.onHealthChange(listener)
+  }
+
   private async merge(content: string): Promise<{ report: ImportReport; next: Annotation[] }> {
     let parsed: ReturnType<typeof parseExport>
     try {
@@ -148,14 +183,38 @@ export class AnnotationsService {
       )
     }
     const report: ImportReport = { new: 0, updated: 0, unchanged: 0, invalid: 0, problems: [] }
-    const byId = new Map((await this.all()).map((a) => [a.id, a]))
-    for (const item of parsed.items) {
+    const refuse = (reason: string) => {
+      report.invalid++
+      if (report.problems.length < 20) report.problems.push(reason.slice(0, 500))
+    }
+    // A clock far ahead (an edited file, a stamp of 9999) would win every later merge for good.
+    const latest = this.now().getTime() + MAX_CLOCK_SKEW_MS
+    const newest = new Map<string, { value: Annotation; item: number }>()
+    for (const [i, item] of parsed.items.entries()) {
       if (!item.ok) {
-        report.invalid++
-        if (report.problems.length < 20) report.problems.push(item.reason.slice(0, 500))
+        refuse(item.reason)
         continue
       }
-      const incoming = item.value
+      const { value } = item
+      const stamps = [value.createdAt, value.updatedAt, value.deletedAt]
+      if (stamps.some((stamp) => stamp !== null && Date.parse(stamp) > latest)) {
+        refuse(`item ${i + 1}: dated in the future (${value.updatedAt})`)
+        continue
+      }
+      // One id once: the newest copy in the file stands for it, the others are refused.
+      const seen = newest.get(value.id)
+      if (!seen) {
+        newest.set(value.id, { value, item: i + 1 })
+        continue
+      }
+      const newer = Date.parse(value.updatedAt) > Date.parse(seen.value.updatedAt)
+      if (newer) newest.set(value.id, { value, item: i + 1 })
+      refuse(
+        `item ${newer ? seen.item : i + 1}: ${value.id} is in the file more than once; its newest copy is imported`,
+      )
+    }
+    const byId = new Map((await this.all()).map((a) => [a.id, a]))
+    for (const { value: incoming } of newest.values()) {
       const existing = byId.get(incoming.id)
       if (!existing) report.new++
       else if (Date.parse(incoming.updatedAt) > Date.parse(existing.updatedAt)) report.updated++
@@ -165,6 +224,7 @@ export class AnnotationsService {
       }
       byId.set(incoming.id, incoming)
     }
+    refuseOverCap(byId.size)
     return { report, next: [...byId.values()] }
   }
 
@@ -196,4 +256,13 @@ export class AnnotationsService {
     )
     return new Map(entries)
   }
+}
+
+/** The file's cap, tombstones included: refused before anything is confirmed, never at the next load. */
+function refuseOverCap(count: number): void {
+  if (count > MAX_ANNOTATIONS)
+    throw new ServiceError(
+      'limit-exceeded',
+      `${count.toLocaleString('en')} annotations, deleted ones included; the most is ${MAX_ANNOTATIONS.toLocaleString('en')}`,
+    )
 }

@@ -1,6 +1,7 @@
-import type { AppInfo, DataNotice } from '../shared/model.ts'
+import type { AppInfo, DataNotice, StorageState } from '../shared/model.ts'
 import { AnnotationsService } from './annotations.ts'
 import { CorpusService } from './corpus.ts'
+import { ImportUploads } from './import-uploads.ts'
 import type { Services } from './dispatch.ts'
 import { SearchIndexService } from './search-index.ts'
 import { SettingsService } from './settings.ts'
@@ -20,6 +21,8 @@ export interface AppServices {
   annotations: AnnotationsService
   /** Writes everything still queued; called before the app quits. */
   flush(): Promise<void>
+  /** Called when a store's data folder starts or stops refusing writes. */
+  onStorageChange(listener: (state: StorageState) => void): void
 }
 
 /** Everything main does for a renderer, without Electron: the app and the E2E bridge share it. */
@@ -28,6 +31,11 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
   const settings = new SettingsService(dataDir)
   const searchIndex = new SearchIndexService(contentDir, corpus)
   const annotations = new AnnotationsService(dataDir, corpus)
+  const uploads = new ImportUploads()
+  const stores = [
+    ['settings', settings],
+    ['annotations', annotations],
+  ] as const
   const handlers: Services = {
     'annotations:list': () => annotations.list(),
     'annotations:create': (input) => annotations.create(input),
@@ -35,17 +43,26 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     'annotations:delete': ({ id }) => annotations.remove(id),
     'annotations:restore': ({ id }) => annotations.restore(id),
     'annotations:export': (request) => annotations.exportAs(request),
-    'annotations:previewImport': ({ content }) => annotations.previewImport(content),
-    'annotations:import': ({ content }) => annotations.importFrom(content),
+    'annotations:importChunk': async (piece) => uploads.append(piece),
+    'annotations:previewImport': ({ uploadId }) =>
+      annotations.previewImport(uploads.take(uploadId)),
+    'annotations:import': ({ uploadId }) => annotations.importFrom(uploads.take(uploadId)),
     'app:info': async () => appInfo,
     'app:notices': async () => {
       const notices: DataNotice[] = []
-      for (const [store, report] of [
-        ['settings', await settings.report()],
-        ['annotations', await annotations.report()],
-      ] as const) {
+      for (const [store, service] of stores) {
+        const report = await service.report()
         if (report.status === 'restored' || report.status === 'reset')
           notices.push({ store, ...report })
+        const health = service.saveHealth()
+        if (!health.writable)
+          notices.push({
+            store,
+            status: 'unsaved',
+            reason: health.reason,
+            quarantinedAs: null,
+            restoredFrom: null,
+          })
       }
       return notices
     },
@@ -67,6 +84,16 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     annotations,
     flush: async () => {
       await Promise.all([settings.flush(), annotations.flush()])
+    },
+    onStorageChange: (listener) => {
+      for (const [store, service] of stores)
+        service.onHealthChange((health) =>
+          listener({
+            store,
+            writable: health.writable,
+            reason: health.writable ? '' : health.reason,
+          }),
+        )
     },
   }
 }

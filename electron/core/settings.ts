@@ -6,7 +6,7 @@ import {
   type SettingsPatch,
   type WindowBounds,
 } from '../shared/model.ts'
-import { JsonStore, type LoadReport } from './json-store.ts'
+import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -70,6 +70,14 @@ export class SettingsService {
 
   flush(): Promise<void> {
     return this.store.flush()
+  }
+
+  saveHealth(): SaveHealth {
+    return this.store.saveHealth()
+  }
+
+  onHealthChange(listener: (health: SaveHealth) => void): () => void {
+    return this.store.onHealthChange(listener)
   }
 
   private async update(next: Settings): Promise<Settings> {

@@ -50,6 +50,10 @@ async function start(): Promise<void> {
   let window: BrowserWindow | null = null
   registerIpc(ipcMain, services.handlers, (contents) => contents === window?.webContents)
   installMenu(services.settings, () => window)
+  services.onStorageChange((state) => window?.webContents.send('app:storage', state))
+  services.annotations.onPlaced((placements) =>
+    window?.webContents.send('annotations:placed', { placements }),
+  )
 
   const open = () => {
     window = createMainWindow({

@@ -70,68 +70,102 @@ function bigrams(text: string): Map<string, number> {
   return counts
 }
 
-/** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
-export function similarity(a: string, b: string): number {
-  const x = bigrams(a)
+function bigramCount(counts: Map<string, number>): number {
+  let total = 0
+  for (const n of counts.values()) total += n
+  return total
+}
+
+/** Dice over bigrams, with the quote's side counted once per anchor rather than once per window. */
+function diceWith(x: Map<string, number>, xTotal: number, a: string, b: string): number {
   const y = bigrams(b)
   let common = 0
-  let total = 0
-  for (const [gram, n] of x) {
-    common += Math.min(n, y.get(gram) ?? 0)
-    total += n
-  }
-  for (const n of y.values()) total += n
+  for (const [gram, n] of x) common += Math.min(n, y.get(gram) ?? 0)
+  const total = xTotal + bigramCount(y)
   return total ? (2 * common) / total : a === b ? 1 : 0
 }
 
+/** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a)
+  return diceWith(x, bigramCount(x), a, b)
+}
+
 const FUZZY_THRESHOLD = 0.75
+/** Where the pieces of a quote agree most, in one block: more would only score the same windows. */
+const MAX_FUZZY_STARTS = 16
+
+type Found = { start: number; end: number; score: number }
 
 /**
- * The best approximate occurrence of the quote: pieces of it that survived verbatim propose where
- * it starts, and the nearby windows of similar length are scored by similarity.
+ * The best approximate occurrence of the quote in one text: pieces of it that survived verbatim vote
+ * for where it starts, and the windows of similar length around the most voted starts are scored.
+ * Yields after each start, so a caller can spread the work over many turns of the event loop.
  */
-function fuzzyFind(
+function* fuzzyFind(
   text: string,
   quote: string,
-): { start: number; end: number; score: number } | null {
+  quoteGrams: Map<string, number>,
+  quoteTotal: number,
+): Generator<void, Found | null> {
   const L = quote.length
   const pieceLength = Math.max(2, Math.floor(L / 4))
-  const starts = new Set<number>()
+  const votes = new Map<number, number>()
   for (let offset = 0; offset + pieceLength <= L; offset += pieceLength) {
     for (const at of occurrences(text, quote.slice(offset, offset + pieceLength)).slice(0, 50)) {
-      starts.add(Math.max(0, at - offset))
+      const start = Math.max(0, at - offset)
+      votes.set(start, (votes.get(start) ?? 0) + 1)
     }
   }
-  let best: { start: number; end: number; score: number } | null = null
+  const starts = [...votes]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_FUZZY_STARTS)
+    .map(([start]) => start)
+  let best: Found | null = null
   const step = Math.max(1, Math.floor(L / 20))
   for (const start of starts) {
     for (let s = Math.max(0, start - step * 2); s <= start + step * 2; s += step) {
       for (const length of [L, Math.round(L * 0.85), Math.round(L * 1.15)]) {
         const end = Math.min(text.length, s + length)
-        const score = similarity(quote, text.slice(s, end))
+        const score = diceWith(quoteGrams, quoteTotal, quote, text.slice(s, end))
         if (!best || score > best.score) best = { start: s, end, score }
       }
     }
+    yield
   }
   return best && best.score >= FUZZY_THRESHOLD ? best : null
+}
+
+export const ORPHANED: Placement = { status: 'orphaned', blockId: null, start: 0, end: 0 }
+
+/** The cheap case, most annotations: the recorded offsets in the recorded block still hold the quote. */
+export function placeExactly(anchor: TextAnchor, block: Block | undefined): Placement | null {
+  // startsWith compares in place: no copy of the span for each of (many) thousands of anchors.
+  const holds =
+    block !== undefined &&
+    anchor.end - anchor.start === anchor.quote.length &&
+    block[anchor.lang].startsWith(anchor.quote, anchor.start)
+  if (!holds) return null
+  return { status: 'exact', blockId: block.id, start: anchor.start, end: anchor.end }
 }
 
 /**
  * Finds an annotation in the current content: offsets still right → the quote in its block → the
  * quote in another block (moved or split) → an approximate quote anywhere in the document.
  * What cannot be placed is reported orphaned; the annotation itself is never changed or dropped.
+ * Yields after each block or fuzzy candidate, so that no single step holds the thread for long.
  */
-export function placeAnchor(anchor: TextAnchor, document: Document | undefined): Placement {
-  const orphaned: Placement = { status: 'orphaned', blockId: null, start: 0, end: 0 }
-  if (!document) return orphaned
+export function* placeStepwise(
+  anchor: TextAnchor,
+  document: Document | undefined,
+): Generator<void, Placement> {
+  if (!document) return ORPHANED
   const { quote, lang } = anchor
   const home = document.blocks.find((b) => b.id === anchor.blockId)
+  const exact = placeExactly(anchor, home)
+  if (exact) return exact
   if (home) {
-    const text = home[lang]
-    if (text.slice(anchor.start, anchor.end) === quote) {
-      return { status: 'exact', blockId: home.id, start: anchor.start, end: anchor.end }
-    }
-    const found = bestOccurrence(text, anchor)
+    const found = bestOccurrence(home[lang], anchor)
     if (found)
       return { status: 'quote', blockId: home.id, start: found.at, end: found.at + quote.length }
   }
@@ -140,6 +174,7 @@ export function placeAnchor(anchor: TextAnchor, document: Document | undefined):
     if (block === home) continue
     const found = bestOccurrence(block[lang], anchor)
     if (found && (!moved || found.score > moved.score)) moved = { block, ...found }
+    yield
   }
   if (moved)
     return {
@@ -149,12 +184,23 @@ export function placeAnchor(anchor: TextAnchor, document: Document | undefined):
       end: moved.at + quote.length,
     }
 
-  let fuzzy: { block: Block; start: number; end: number; score: number } | null = null
+  const grams = bigrams(quote)
+  const total = bigramCount(grams)
+  let fuzzy: ({ block: Block } & Found) | null = null
   const candidates = home ? [home, ...document.blocks.filter((b) => b !== home)] : document.blocks
   for (const block of candidates) {
-    const found = fuzzyFind(block[lang], quote)
+    const found = yield* fuzzyFind(block[lang], quote, grams, total)
     if (found && (!fuzzy || found.score > fuzzy.score + 0.02)) fuzzy = { block, ...found }
   }
   if (fuzzy) return { status: 'fuzzy', blockId: fuzzy.block.id, start: fuzzy.start, end: fuzzy.end }
-  return orphaned
+  return ORPHANED
+}
+
+/** `placeStepwise` run to the end at once. */
+export function placeAnchor(anchor: TextAnchor, document: Document | undefined): Placement {
+  const steps = placeStepwise(anchor, document)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }

@@ -50,9 +50,14 @@ export const Annotation = z
   .strict()
 export type Annotation = z.infer<typeof Annotation>
 
+/** Tombstones included: every annotation the file holds counts. */
+export const MAX_ANNOTATIONS = 200_000
+/** How far ahead of this machine's clock an imported timestamp may be (another machine's skew). */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000
+
 export const AnnotationsFile = z.object({
   version: z.literal(1),
-  annotations: z.array(Annotation).max(200_000),
+  annotations: z.array(Annotation).max(MAX_ANNOTATIONS),
 })
 export type AnnotationsFile = z.infer<typeof AnnotationsFile>
 
@@ -70,17 +75,24 @@ export const NewAnnotation = Annotation.pick({
   )
 export type NewAnnotation = z.infer<typeof NewAnnotation>
 
+/**
+ * A field left out is left unchanged; one sent as `undefined` (structured clone keeps it) is refused
+ * rather than read as "set it to nothing": hence `exactOptional`, here and in every patch.
+ */
 export const AnnotationPatch = z
   .object({
     id: AnnotationId,
-    color: HighlightColor.optional(),
-    note: z.string().max(MAX_NOTE).optional(),
+    color: HighlightColor.exactOptional(),
+    note: z.string().max(MAX_NOTE).exactOptional(),
   })
   .strict()
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>
 
-/** How an annotation was placed in the current content. */
-export const AnchorStatus = z.enum(['exact', 'quote', 'moved', 'fuzzy', 'orphaned'])
+/**
+ * How an annotation was placed in the current content; `pending` until a search in the background
+ * places it (an `annotations:placed` event then tells where).
+ */
+export const AnchorStatus = z.enum(['exact', 'quote', 'moved', 'fuzzy', 'orphaned', 'pending'])
 export type AnchorStatus = z.infer<typeof AnchorStatus>
 
 export const Placement = z.object({
@@ -95,6 +107,12 @@ export type Placement = z.infer<typeof Placement>
 export const PlacedAnnotation = z.object({ annotation: Annotation, placement: Placement })
 export type PlacedAnnotation = z.infer<typeof PlacedAnnotation>
 
+/** Placements found in the background for annotations `annotations:list` answered as pending. */
+export const PlacementsFound = z.object({
+  placements: z.array(z.object({ id: AnnotationId, placement: Placement })).max(MAX_ANNOTATIONS),
+})
+export type PlacementsFound = z.infer<typeof PlacementsFound>
+
 export const ImportReport = z.object({
   new: z.number().int(),
   updated: z.number().int(),
@@ -105,12 +123,16 @@ export const ImportReport = z.object({
 })
 export type ImportReport = z.infer<typeof ImportReport>
 
-export const MAX_IMPORT_BYTES = 5_000_000
+/** The most one IPC message of an import carries; a file goes over in as many as it takes. */
+export const MAX_IMPORT_CHUNK = 4_000_000
+/** The longest string V8 holds, so the longest export the app can write: every export re-imports. */
+export const MAX_IMPORT_CHARS = 2 ** 29 - 24
+export const UploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'upload id')
 export const ExportRequest = z
   .object({
     format: z.enum(['markdown', 'json']),
     /** Only this document's annotations; all of them when absent. */
-    docId: DocId.optional(),
+    docId: DocId.exactOptional(),
     /** The UI language the Markdown export's labels, dates and citations are written in. */
     locale: UiLocale.default('en'),
   })

@@ -5,9 +5,11 @@ import {
   AnnotationPatch,
   ExportRequest,
   ImportReport,
-  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CHUNK,
   NewAnnotation,
   PlacedAnnotation,
+  PlacementsFound,
+  UploadId,
 } from './annotations.ts'
 import {
   AppCommand,
@@ -20,6 +22,7 @@ import {
   ReadingPosition,
   Settings,
   SettingsPatch,
+  StorageState,
 } from './model.ts'
 
 /**
@@ -36,14 +39,23 @@ export const contract = {
     input: ExportRequest,
     output: z.object({ filename: z.string(), mimeType: z.string(), content: z.string() }),
   },
+  /** One piece of a file to import, in order from 0; the next upload (index 0) replaces it. */
+  'annotations:importChunk': {
+    input: z
+      .object({
+        uploadId: UploadId,
+        index: z.number().int().min(0),
+        chunk: z.string().max(MAX_IMPORT_CHUNK),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  /** What importing the uploaded file would do; each upload is read by one preview or import. */
   'annotations:previewImport': {
-    input: z.object({ content: z.string().max(MAX_IMPORT_BYTES) }).strict(),
+    input: z.object({ uploadId: UploadId }).strict(),
     output: ImportReport,
   },
-  'annotations:import': {
-    input: z.object({ content: z.string().max(MAX_IMPORT_BYTES) }).strict(),
-    output: ImportReport,
-  },
+  'annotations:import': { input: z.object({ uploadId: UploadId }).strict(), output: ImportReport },
   'app:info': { input: z.undefined(), output: AppInfo },
   'app:notices': { input: z.undefined(), output: z.array(DataNotice) },
   'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },
@@ -66,6 +78,8 @@ export const contract = {
 /** Messages main sends to the renderer unasked; validated on arrival like every answer. */
 export const events = {
   'app:command': AppCommand,
+  'annotations:placed': PlacementsFound,
+  'app:storage': StorageState,
 } as const
 
 export type EventChannel = keyof typeof events
@@ -91,6 +105,7 @@ export const ErrorCode = z.enum([
   'not-found',
   'corrupt-data',
   'io-error',
+  'limit-exceeded',
   'internal',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>

@@ -147,6 +147,8 @@ export type WindowBounds = z.infer<typeof WindowBounds>
 
 export const MAX_REMEMBERED_POSITIONS = 5_000
 
+const RecentQueries = z.array(z.string().min(1).max(200)).max(10)
+
 export const Settings = z.object({
   version: z.literal(1),
   /** `null` follows the operating system's locale. */
@@ -163,7 +165,7 @@ export const Settings = z.object({
     .refine((p) => Object.keys(p).length <= MAX_REMEMBERED_POSITIONS, 'too many positions'),
   window: WindowBounds.nullable(),
   /** Newest first; added after version 1 shipped, so older files get an empty list. */
-  recentQueries: z.array(z.string().min(1).max(200)).max(10).default([]),
+  recentQueries: RecentQueries.default([]),
   /** Added in the second version of the reader; older files get the defaults. */
   fontFamily: FontFamily.default('serif'),
   glossaryMarks: GlossaryMarks.default('first'),
@@ -188,9 +190,25 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarOpen: true,
 }
 
-/** What the renderer may change; the window bounds are main's business. */
-export const SettingsPatch = Settings.omit({ version: true, window: true, positions: true })
-  .partial()
+const { version: _version, window: _window, positions: _positions, ...patchable } = Settings.shape
+type Patchable = typeof patchable
+/** A field's schema as a patch takes it: without the default that fills in older files. */
+type Patched<S> = S extends z.ZodDefault<infer Inner> ? Inner : S
+
+/**
+ * What the renderer may change; the window bounds are main's business. A field left out is left
+ * unchanged: one sent as `undefined` is refused, not read as absent, and no field takes its
+ * default here, which would reset it (empty the recent queries, say) on every other change.
+ */
+export const SettingsPatch = z
+  .object(
+    Object.fromEntries(
+      Object.entries(patchable).map(([key, schema]) => [
+        key,
+        (schema instanceof z.ZodDefault ? schema.unwrap() : schema).exactOptional(),
+      ]),
+    ) as { [K in keyof Patchable]: z.ZodExactOptional<Patched<Patchable[K]>> },
+  )
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
@@ -204,15 +222,29 @@ export type CorpusBundle = z.infer<typeof CorpusBundle>
 export const CORPUS_BUNDLE_FILE = 'corpus.json'
 export const SEARCH_INDEX_FILE = 'search-index.json'
 
-/** Told to the user once: a data file could not be read, was set aside, and something else used. */
+export const DataStore = z.enum(['settings', 'annotations'])
+export type DataStore = z.infer<typeof DataStore>
+
+/**
+ * Told to the user: a data file could not be read, was set aside, and something else used; or
+ * (`unsaved`) the data folder refuses writes, so changes are kept in memory and retried.
+ */
 export const DataNotice = z.object({
-  store: z.enum(['settings', 'annotations']),
-  status: z.enum(['restored', 'reset']),
+  store: DataStore,
+  status: z.enum(['restored', 'reset', 'unsaved']),
   reason: z.string().max(2_000),
   quarantinedAs: z.string().max(4_096).nullable(),
   restoredFrom: z.string().max(4_096).nullable(),
 })
 export type DataNotice = z.infer<typeof DataNotice>
+
+/** Sent when a store's data folder starts or stops refusing writes. */
+export const StorageState = z.object({
+  store: DataStore,
+  writable: z.boolean(),
+  reason: z.string().max(2_000),
+})
+export type StorageState = z.infer<typeof StorageState>
 
 /** Commands from the native menu, carried out by the renderer like its own buttons. */
 export const AppCommand = z.discriminatedUnion('type', [

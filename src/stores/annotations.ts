@@ -7,14 +7,17 @@ import type {
   ImportReport,
   NewAnnotation,
   PlacedAnnotation,
+  PlacementsFound,
 } from '../../electron/shared/annotations.ts'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
+import { uploadImport } from '../../electron/shared/import-upload.ts'
 import { useApi } from '../api.ts'
 import { useNoticesStore } from './notices.ts'
 import { useSettingsStore } from './settings.ts'
 
 const key = (docId: string, blockId: string) => `${docId}#${blockId}`
+type PlacementUpdate = PlacementsFound['placements'][number]
 
 /**
  * Bookmarks, highlights and notes. Changes show at once and are rolled back, with a message, if
@@ -57,11 +60,32 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return items.value.filter((i) => i.annotation.anchor.docId === docId)
   }
 
+  /** Placements main found after answering the list; those that arrive while it loads wait for it. */
+  let early: PlacementUpdate[] = []
+  let listening = false
+
+  function applyPlacements(updates: readonly PlacementUpdate[]): void {
+    const found = new Map(updates.map((u) => [u.id, u.placement]))
+    items.value = items.value.map((item) => {
+      const placement = found.get(item.annotation.id)
+      return placement ? { ...item, placement } : item
+    })
+  }
+
   async function load(): Promise<void> {
     status.value = 'loading'
+    if (!listening)
+      useApi().on('annotations:placed', ({ placements }) => {
+        if (status.value === 'loading') early.push(...placements)
+        else applyPlacements(placements)
+      })
+    listening = true
     const result = await useApi().annotations.list()
+    const found = early
+    early = []
     if (result.ok) {
       items.value = result.value
+      applyPlacements(found)
       status.value = 'ready'
     } else {
       status.value = 'error'
@@ -181,12 +205,16 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   async function previewImport(content: string): Promise<ImportReport | IpcError> {
-    const result = await useApi().annotations.previewImport({ content })
+    const upload = await uploadImport(useApi(), content)
+    if (!upload.ok) return upload.error
+    const result = await useApi().annotations.previewImport({ uploadId: upload.value })
     return result.ok ? result.value : result.error
   }
 
   async function importFrom(content: string): Promise<ImportReport | IpcError> {
-    const result = await useApi().annotations.import({ content })
+    const upload = await uploadImport(useApi(), content)
+    if (!upload.ok) return upload.error
+    const result = await useApi().annotations.import({ uploadId: upload.value })
     if (!result.ok) return result.error
     await load()
     notices.pushInfo('imported')

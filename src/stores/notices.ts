@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { IpcError } from '../../electron/shared/contract.ts'
-import type { DataNotice } from '../../electron/shared/model.ts'
+import type { DataNotice, DataStore, StorageState } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 
-export type InfoMessage = 'deleted' | 'copied' | 'copyFailed' | 'imported' | 'exported'
+export type InfoMessage =
+  'deleted' | 'copied' | 'copyFailed' | 'imported' | 'exported' | 'savedAgain'
 const INFO_TIMEOUT_MS = 8_000
 
 export type Notice =
@@ -27,10 +28,42 @@ export const useNoticesStore = defineStore('notices', () => {
     items.value.push({ id: nextId++, kind: 'error', error })
   }
 
+  /** The notices of the start, then, as main reports them, the data folder refusing writes or not. */
   async function loadDataNotices(): Promise<void> {
+    useApi().on('app:storage', showStorage)
     const result = await useApi().app.notices()
     if (!result.ok) return pushError(result.error)
-    for (const notice of result.value) items.value.push({ id: nextId++, kind: 'data', notice })
+    for (const notice of result.value) {
+      if (notice.status !== 'unsaved' || !unsavedNotice(notice.store))
+        items.value.push({ id: nextId++, kind: 'data', notice })
+    }
+  }
+
+  function unsavedNotice(store: DataStore): Notice | undefined {
+    return items.value.find(
+      (item) =>
+        item.kind === 'data' && item.notice.status === 'unsaved' && item.notice.store === store,
+    )
+  }
+
+  function showStorage({ store, writable, reason }: StorageState): void {
+    const shown = unsavedNotice(store)
+    if (writable) {
+      if (shown) {
+        dismiss(shown.id)
+        pushInfo('savedAgain')
+      }
+      return
+    }
+    if (shown) dismiss(shown.id)
+    const notice: DataNotice = {
+      store,
+      status: 'unsaved',
+      reason,
+      quarantinedAs: null,
+      restoredFrom: null,
+    }
+    items.value.push({ id: nextId++, kind: 'data', notice })
   }
 
   function pushInfo(

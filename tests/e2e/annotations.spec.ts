@@ -209,7 +209,8 @@ describe('annotations', () => {
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(0)
     await page.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(1)
-    expect((await app.services.annotations.list()).length).toBe(1)
+    // The list shows the restored bookmark at once; main has it once its answer is back.
+    await expect.poll(async () => (await app!.services.annotations.list()).length).toBe(1)
   })
   it('tells the user when the annotations file was damaged, keeping it aside and restoring the backup', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reader-corrupt-'))
@@ -218,6 +219,8 @@ describe('annotations', () => {
     await writeFile(join(dataDir, 'annotations.json'), '{"version":1,"annotations":[{"id":"trunc')
     app = await launchApp({ dataDir })
     const alert = app.page.getByRole('alert').filter({ hasText: 'notes and bookmarks' })
+    // The notice follows the first data calls, which take seconds on a busy machine.
+    await alert.waitFor()
     await expect
       .poll(() => alert.textContent())
       .toMatch(/could not be read .* set aside as .*annotations\.json\.corrupt-/)

@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { createServices, type AppServices } from '../../electron/core/services.ts'
+import type { EventChannel } from '../../electron/shared/contract.ts'
 import { findChromium } from './browser.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -139,6 +140,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     await context.addInitScript({ content: script })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
+    // As main/index.ts sends them to the window.
+    const send = (channel: EventChannel, payload: unknown) =>
+      void page
+        .evaluate(([c, p]) => window.__readerEmit(c, p), [channel, payload] as const)
+        .catch(() => undefined)
+    services.annotations.onPlaced((placements) => send('annotations:placed', { placements }))
+    services.onStorageChange((state) => send('app:storage', state))
     await page.goto(url)
     return page
   }

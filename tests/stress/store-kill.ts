@@ -10,9 +10,10 @@ if (!Number.isInteger(kills) || kills < 1) {
   process.exit(2)
 }
 const started = performance.now()
-const { lost } = await killWriterRepeatedly(kills, Date.now() % 100_000)
+const { lost, worn } = await killWriterRepeatedly(kills, Date.now() % 100_000)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 for (const loss of lost.slice(0, 20))
   console.error(`kill ${loss.kill}: acknowledged ${loss.acknowledged}, found ${loss.found}`)
 console.log(`${kills - lost.length} passed, ${lost.length} failed (${kills} kills in ${seconds} s)`)
-process.exitCode = lost.length ? 1 : 0
+for (const lane of worn) console.error(`backups worn: ${lane}`)
+process.exitCode = lost.length || worn.length ? 1 : 0

@@ -10,6 +10,8 @@ function deep(depth: number): unknown {
 export function hostileValues(seed: number, count: number): unknown[] {
   const next = mulberry32(seed)
   const pool: Array<() => unknown> = [
+    // Structured clone keeps a property set to undefined; it must not read as a property left out.
+    () => undefined,
     () => null,
     () => 0,
     () => -1,

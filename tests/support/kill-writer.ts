@@ -1,15 +1,41 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { z } from 'zod'
 import { mulberry32 } from '../../bench/random.ts'
+import { JsonStore } from '../../electron/core/json-store.ts'
 
 const SAVE_LOOP = join(import.meta.dirname, 'save-loop.ts')
+const BACKUPS = 5
+
+const Counter = z.object({
+  version: z.literal(1),
+  counter: z.number().int(),
+  payload: z.string(),
+})
+
+/** The store the writer saves through, and the one that checks what it left. */
+export function counterStore(dir: string): JsonStore<z.infer<typeof Counter>> {
+  return new JsonStore({
+    dir,
+    name: 'data.json',
+    schema: Counter,
+    version: 1,
+    defaults: () => ({ version: 1 as const, counter: 0, payload: '' }),
+    backups: BACKUPS,
+  })
+}
 
 export interface KillOutcome {
   kills: number
   /** Kills after which the file held neither the last acknowledged state nor the one after it. */
   lost: Array<{ kill: number; acknowledged: number; found: string }>
+  /**
+   * Lanes whose backups, after the kills and one clean save, are not each slot filled with its own
+   * older version in a file of its own.
+   */
+  worn: string[]
 }
 
 /** Starts the writer, lets it save for a random moment, SIGKILLs it; returns the last acknowledged save. */
@@ -51,10 +77,40 @@ export async function killWriterRepeatedly(
     (_, i) => Math.floor(kills / lanes) + (i < kills % lanes ? 1 : 0),
   )
   const outcomes = await Promise.all(perLane.map((n, lane) => killLane(n, seed + lane)))
-  return { kills, lost: outcomes.flat() }
+  return {
+    kills,
+    lost: outcomes.flatMap((o) => o.lost),
+    worn: outcomes.flatMap((o) => (o.worn ? [o.worn] : [])),
+  }
 }
 
-async function killLane(kills: number, seed: number): Promise<KillOutcome['lost']> {
+/**
+ * One clean save, then the live file and its backups: as many slots filled as older versions were
+ * written (at most BACKUPS), none empty below a full one, each its own file, counters newest first.
+ */
+async function wornBackups(dir: string): Promise<string | null> {
+  const store = counterStore(dir)
+  const { value } = await store.load()
+  const counter = value.counter + 1
+  await store.save({ ...value, counter })
+  const expected = Math.min(BACKUPS, counter - 1)
+  const files = [store.file, ...Array.from({ length: expected }, (_, i) => store.backupFile(i + 1))]
+  const found = await Promise.all(
+    files.map(async (file) => {
+      const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)])
+      return { counter: (JSON.parse(text) as { counter: number }).counter, inode: info.ino }
+    }),
+  ).catch((error: unknown) => String(error))
+  if (typeof found === 'string') return `${dir}: ${found}`
+  const newestFirst = found.every((f, i) => i === 0 || f.counter < found[i - 1]!.counter)
+  const ownFiles = new Set(found.map((f) => f.inode)).size === found.length
+  return newestFirst && ownFiles ? null : `${dir}: ${JSON.stringify(found)}`
+}
+
+async function killLane(
+  kills: number,
+  seed: number,
+): Promise<{ lost: KillOutcome['lost']; worn: string | null }> {
   const dir = await mkdtemp(join(tmpdir(), 'kill-writer-'))
   const next = mulberry32(seed)
   const lost: KillOutcome['lost'] = []
@@ -72,5 +128,5 @@ async function killLane(kills: number, seed: number): Promise<KillOutcome['lost'
     }
     lost.push({ kill, acknowledged, found })
   }
-  return lost
+  return { lost, worn: await wornBackups(dir) }
 }

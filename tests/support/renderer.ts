@@ -47,6 +47,8 @@ export async function installReader(
   )
   const emit = (channel: EventChannel, payload: unknown) =>
     listeners.forEach((l) => l.channel === channel && l.handler(payload))
+  services.annotations.onPlaced((placements) => emit('annotations:placed', { placements }))
+  services.onStorageChange((state) => emit('app:storage', state))
   return { services, dataDir, emit }
 }
 

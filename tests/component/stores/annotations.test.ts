@@ -31,6 +31,29 @@ describe('annotations store', () => {
     ])
   })
 
+  it('lists at once and places a moved passage when main reports it found it', async () => {
+    const moved = makeAnchor(doc.id, doc.blocks[2]!, 'en', 0, 12)
+    await harness.services.annotations.create({
+      id: 'moved-0001',
+      kind: 'highlight',
+      anchor: { ...moved, blockId: doc.blocks[0]!.id },
+      color: 'green',
+      note: '',
+    })
+    const store = useAnnotationsStore()
+    await store.load()
+    expect(store.items[0]!.placement.status).toBe('pending')
+    await expect
+      .poll(() => store.items[0]!.placement)
+      .toEqual({
+        status: 'moved',
+        blockId: doc.blocks[2]!.id,
+        start: 0,
+        end: 12,
+      })
+    expect(store.forBlock(doc.id, doc.blocks[2]!.id)).toHaveLength(1)
+  })
+
   it('rolls back and says why when main refuses a change', async () => {
     const store = useAnnotationsStore()
     const bad = {

@@ -1,11 +1,15 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AnnotationsService } from '../../../../electron/core/annotations.ts'
 import { CorpusService } from '../../../../electron/core/corpus.ts'
 import { blockAnchor, makeAnchor } from '../../../../electron/shared/anchoring.ts'
-import type { NewAnnotation } from '../../../../electron/shared/annotations.ts'
+import {
+  MAX_ANNOTATIONS,
+  type Annotation,
+  type NewAnnotation,
+} from '../../../../electron/shared/annotations.ts'
 import type { Document } from '../../../../electron/shared/model.ts'
 import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
 import { XSS_PAYLOADS } from '../../../support/xss.ts'
@@ -76,7 +80,7 @@ describe('AnnotationsService', () => {
     })
   })
 
-  it('keeps an annotation whose passage is gone, as orphaned', async () => {
+  it('keeps an annotation whose passage is gone: pending at once, then orphaned', async () => {
     const { annotations } = await service()
     await annotations.create({
       ...highlight('orphan-01'),
@@ -86,6 +90,8 @@ describe('AnnotationsService', () => {
         quote: 'nowhere to be found',
       },
     })
+    expect((await annotations.list())[0]!.placement.status).toBe('pending')
+    await annotations.placed()
     expect((await annotations.list())[0]!.placement.status).toBe('orphaned')
   })
 
@@ -98,6 +104,16 @@ describe('AnnotationsService', () => {
     expect((await readdir(dataDir)).some((f) => f.startsWith('annotations.json.corrupt-'))).toBe(
       true,
     )
+  })
+
+  it('tries loading again after a load that failed, once the folder is fixed', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'annotations-'))
+    await writeFile(join(parent, 'not-a-folder'), '')
+    const dataDir = join(parent, 'not-a-folder')
+    const { annotations } = await service(join(dataDir, 'data'))
+    await expect(annotations.list()).rejects.toThrow()
+    await rm(dataDir)
+    expect(await annotations.list()).toEqual([])
   })
 
   it(`exports and re-imports ${XSS_PAYLOADS.length} hostile notes unchanged`, async () => {
@@ -126,7 +142,7 @@ describe('AnnotationsService', () => {
     exported.annotations[1].body = [
       { type: 'TextualBody', value: 'new text', format: 'text/markdown' },
     ]
-    exported.annotations[1].modified = '2030-01-01T00:00:00.000Z'
+    exported.annotations[1].modified = '2026-01-01T06:00:00.000Z'
     exported.annotations.push({ ...exported.annotations[0], id: 'brand-new-1' })
     exported.annotations.push({ ...exported.annotations[0], id: 'bad id!' })
     exported.annotations.push({ nonsense: true })
@@ -152,6 +168,81 @@ describe('AnnotationsService', () => {
     expect(await annotations.importFrom(before)).toMatchObject({ new: 0, updated: 0, unchanged: 1 })
     expect(await annotations.list()).toEqual([])
   })
+
+  it('refuses an import dated in the future, which would win every later merge', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('clock-001', 'mine'))
+    const exported = JSON.parse((await annotations.exportAs({ format: 'json' })).content)
+    exported.annotations[0].body = [
+      { type: 'TextualBody', value: 'hijack', format: 'text/markdown' },
+    ]
+    exported.annotations[0].modified = '9999-12-31T23:59:59.999Z'
+    const report = await annotations.importFrom(JSON.stringify(exported))
+    expect(report).toMatchObject({ new: 0, updated: 0, unchanged: 0, invalid: 1 })
+    expect(report.problems[0]).toContain('dated in the future')
+    await annotations.update({ id: 'clock-001', note: 'my later edit' })
+    expect((await annotations.list())[0]!.annotation.note).toBe('my later edit')
+  })
+
+  it('counts three copies of one id in an import once: the newest is new, the others invalid', async () => {
+    const { annotations } = await service()
+    await annotations.create(highlight('twice-001', 'v1'))
+    const exported = JSON.parse((await annotations.exportAs({ format: 'json' })).content)
+    const copy = (note: string, modified: string) => ({
+      ...exported.annotations[0],
+      id: 'thrice-01',
+      modified,
+      body: [{ type: 'TextualBody', value: note, format: 'text/markdown' }],
+    })
+    exported.annotations = [
+      copy('older', '2026-01-01T00:00:01.000Z'),
+      copy('newest', '2026-01-01T00:00:03.000Z'),
+      copy('middle', '2026-01-01T00:00:02.000Z'),
+    ]
+    const { annotations: other } = await service()
+    const report = await other.importFrom(JSON.stringify(exported))
+    expect(report).toMatchObject({ new: 1, updated: 0, unchanged: 0, invalid: 2 })
+    expect(report.problems.join(' ')).toContain('more than once')
+    expect((await other.list()).map((p) => p.annotation.note)).toEqual(['newest'])
+  })
+
+  it(`refuses to go past ${MAX_ANNOTATIONS.toLocaleString('en')} annotations, so what it confirmed loads at the next start`, async () => {
+    doc ??= await corpus.get('harbour-notes')
+    const dataDir = await mkdtemp(join(tmpdir(), 'annotations-'))
+    const stamp = '2026-01-01T00:00:00.000Z'
+    const template: Annotation = {
+      ...highlight('cap-00000'),
+      createdAt: stamp,
+      updatedAt: stamp,
+      deletedAt: stamp,
+    }
+    const full = Array.from({ length: MAX_ANNOTATIONS - 1 }, (_, i) => ({
+      ...template,
+      id: `cap-${String(i).padStart(6, '0')}`,
+    }))
+    await writeFile(
+      join(dataDir, 'annotations.json'),
+      JSON.stringify({ version: 1, annotations: full }),
+    )
+    const { annotations } = await service(dataDir)
+    const { content } = await annotations.exportAs({ format: 'json' })
+    await annotations.create(highlight('last-one-fits'))
+    await expect(annotations.create(highlight('one-too-many'))).rejects.toMatchObject({
+      code: 'limit-exceeded',
+    })
+    const incoming = JSON.parse(content)
+    incoming.annotations = [{ ...incoming.annotations[0], id: 'imported-past-cap' }]
+    await expect(annotations.previewImport(JSON.stringify(incoming))).rejects.toMatchObject({
+      code: 'limit-exceeded',
+    })
+    await expect(annotations.importFrom(JSON.stringify(incoming))).rejects.toMatchObject({
+      code: 'limit-exceeded',
+    })
+    await annotations.flush()
+    const { annotations: restarted } = await service(dataDir)
+    expect(await restarted.report()).toEqual({ status: 'ok' })
+    expect((await restarted.list()).map((p) => p.annotation.id)).toEqual(['last-one-fits'])
+  }, 60_000)
 
   it.each([
     ['not JSON', '{"format":'],

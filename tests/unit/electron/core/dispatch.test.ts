@@ -25,6 +25,9 @@ function malformedPayloads(channel: Channel, seed: number): unknown[] {
   const fields = [
     'id',
     'content',
+    'uploadId',
+    'index',
+    'chunk',
     'format',
     'docId',
     'position',
@@ -43,6 +46,8 @@ function malformedPayloads(channel: Channel, seed: number): unknown[] {
     { id: 'abcdefgh', kind: 'highlight', anchor: value, color: 'yellow', note: '' },
     { id: 'abcdefgh', note: value },
     { content: value },
+    { uploadId: 'upload-0001', index: 0, chunk: value },
+    { uploadId: 'upload-0001', index: value, chunk: '' },
   ])
   const schema = contract[channel].input as { safeParse(v: unknown): { success: boolean } }
   return candidates.filter((payload) => payload !== undefined && !schema.safeParse(payload).success)
@@ -83,6 +88,25 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'not-found', message: 'no document "no-such-document"' },
     })
+  })
+
+  it.each([
+    ['annotations:update', { id: 'abcdefgh', note: undefined }],
+    ['annotations:update', { id: 'abcdefgh', color: undefined }],
+    ['annotations:export', { format: 'json', docId: undefined }],
+    ['settings:set', { locale: undefined }],
+    ['settings:set', { recentQueries: undefined }],
+  ] as const)('refuses %s with a field sent as undefined: %o', async (channel, payload) => {
+    await dispatch(services.handlers, 'settings:set', { recentQueries: ['harbour'] })
+    const result = await dispatch(services.handlers, channel, payload)
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await services.settings.get()).toMatchObject({ recentQueries: ['harbour'] })
+  })
+
+  it('keeps the recent queries when another setting changes', async () => {
+    await dispatch(services.handlers, 'settings:set', { recentQueries: ['碉楼', 'harbour'] })
+    const result = await dispatch(services.handlers, 'settings:set', { theme: 'dark' })
+    expect(result).toMatchObject({ ok: true, value: { recentQueries: ['碉楼', 'harbour'] } })
   })
 
   it('passes valid input through to the service', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SettingsService } from '../../../../electron/core/settings.ts'
 import { DEFAULT_SETTINGS } from '../../../../electron/shared/model.ts'
+import { setReadOnly } from '../../../support/read-only.ts'
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'settings-'))
 
@@ -29,6 +30,25 @@ describe('SettingsService', () => {
       status: 'reset',
       reason: expect.stringContaining('not JSON'),
     })
+    expect((await readdir(dir)).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true)
+  })
+
+  it('starts over a corrupt file in a read-only folder, keeps changes in memory and saves them later', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'settings.json'), '{"version":1,"locale":"fr"')
+    setReadOnly(dir, true)
+    const service = new SettingsService(dir)
+    try {
+      expect(await service.get()).toEqual(DEFAULT_SETTINGS)
+      expect(service.saveHealth()).toMatchObject({ writable: false })
+      expect((await service.set({ theme: 'dark' })).theme).toBe('dark')
+      expect((await service.get()).theme).toBe('dark')
+    } finally {
+      setReadOnly(dir, false)
+    }
+    await service.flush()
+    expect(service.saveHealth()).toEqual({ writable: true })
+    expect((await new SettingsService(dir).get()).theme).toBe('dark')
     expect((await readdir(dir)).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true)
   })
 

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto'
+import { ORPHANED, placeExactly, placeStepwise } from '../shared/anchoring.ts'
+import type { Annotation, PlacedAnnotation, Placement, TextAnchor } from '../shared/annotations.ts'
+import type { Block, Document } from '../shared/model.ts'
+
+export interface PlacementUpdate {
+  id: string
+  placement: Placement
+}
+
+export interface PlacerOptions {
+  /** The longest the search may hold the event loop before letting other work run. */
+  sliceMs?: number
+  /** How often placements found in the background are sent on, at most. */
+  batchMs?: number
+}
+
+interface Job {
+  anchor: TextAnchor
+  document: Document
+  version: string
+  steps: Generator<void, Placement> | null
+}
+
+interface Indexed {
+  version: string
+  blocks: Map<string, Block>
+}
+
+const PENDING: Placement = { status: 'pending', blockId: null, start: 0, end: 0 }
+
+/**
+ * Places annotations in the current content without ever making the caller wait for a search.
+ * `place` answers at once: from the cache (per annotation, anchor and content version), from the
+ * recorded offsets when they still hold the quote, and `pending` for the rest, which are searched for
+ * in the background in slices of at most `sliceMs` and reported to `onPlaced` listeners in batches.
+ */
+export class AnchorPlacer {
+  private readonly sliceMs: number
+  private readonly batchMs: number
+  private readonly indexes = new WeakMap<Document, Indexed>()
+  private readonly cache = new Map<
+    string,
+    { anchor: TextAnchor; version: string; placement: Placement }
+  >()
+  private readonly queue = new Map<string, Job>()
+  private readonly listeners = new Set<(updates: PlacementUpdate[]) => void>()
+  private running: Promise<void> | null = null
+
+  constructor({ sliceMs = 10, batchMs = 200 }: PlacerOptions = {}) {
+    this.sliceMs = sliceMs
+    this.batchMs = batchMs
+  }
+
+  place(
+    annotations: readonly Annotation[],
+    documents: ReadonlyMap<string, Document>,
+  ): PlacedAnnotation[] {
+    const placed = annotations.map((annotation) => {
+      const { anchor } = annotation
+      const document = documents.get(anchor.docId)
+      if (!document) return { annotation, placement: ORPHANED }
+      const { version, blocks } = this.index(document)
+      const cached = this.cache.get(annotation.id)
+      if (cached && cached.anchor === anchor && cached.version === version)
+        return { annotation, placement: cached.placement }
+      const exact = placeExactly(anchor, blocks.get(anchor.blockId))
+      if (exact) {
+        // A search for the anchor this one replaced (an import) must not report over it.
+        this.queue.delete(annotation.id)
+        this.remember(annotation.id, anchor, version, exact)
+        return { annotation, placement: exact }
+      }
+      const queued = this.queue.get(annotation.id)
+      if (!queued || queued.anchor !== anchor || queued.version !== version) {
+        this.cache.delete(annotation.id)
+        this.queue.set(annotation.id, { anchor, document, version, steps: null })
+      }
+      return { annotation, placement: PENDING }
+    })
+    if (this.queue.size) this.running ??= this.drain()
+    return placed
+  }
+
+  onPlaced(listener: (updates: PlacementUpdate[]) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Resolves when every pending placement has been found and reported. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running
+  }
+
+  private index(document: Document): Indexed {
+    let indexed = this.indexes.get(document)
+    if (!indexed) {
+      // A revised document is a new version, and every placement made in the old one is redone.
+      const version = createHash('sha256').update(JSON.stringify(document.blocks)).digest('hex')
+      indexed = { version, blocks: new Map(document.blocks.map((b) => [b.id, b])) }
+      this.indexes.set(document, indexed)
+    }
+    return indexed
+  }
+
+  private remember(id: string, anchor: TextAnchor, version: string, placement: Placement): void {
+    this.cache.set(id, { anchor, version, placement })
+  }
+
+  private async drain(): Promise<void> {
+    let found: PlacementUpdate[] = []
+    let sentAt = performance.now()
+    const send = () => {
+      // An anchor replaced (by an import) since its placement was found is being searched anew.
+      const updates = found.filter(
+        ({ id, placement }) => this.cache.get(id)?.placement === placement,
+      )
+      found = []
+      sentAt = performance.now()
+      if (updates.length) for (const listener of this.listeners) listener(updates)
+    }
+    while (this.queue.size) {
+      // The caller's answer goes first; between slices, IPC calls, timers and writes run.
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      const sliceEnd = performance.now() + this.sliceMs
+      for (const [id, job] of this.queue) {
+        job.steps ??= placeStepwise(job.anchor, job.document)
+        let step = job.steps.next()
+        while (!step.done && performance.now() < sliceEnd) step = job.steps.next()
+        if (!step.done) break
+        this.queue.delete(id)
+        this.remember(id, job.anchor, job.version, step.value)
+        found.push({ id, placement: step.value })
+        if (performance.now() >= sliceEnd) break
+      }
+      if (performance.now() - sentAt >= this.batchMs) send()
+    }
+    send()
+    this.running = null
+  }
+}
