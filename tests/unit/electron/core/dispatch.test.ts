@@ -109,6 +109,13 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: true, value: { recentQueries: ['碉楼', 'harbour'] } })
   })
 
+  it('keeps every setting that has a default when another setting changes', async () => {
+    const chosen = { glossaryMarks: 'off', fontFamily: 'sans', sidebarOpen: false } as const
+    await dispatch(services.handlers, 'settings:set', chosen)
+    const result = await dispatch(services.handlers, 'settings:set', { theme: 'dark' })
+    expect(result).toMatchObject({ ok: true, value: { ...chosen, theme: 'dark' } })
+  })
+
   it('passes valid input through to the service', async () => {
     const result = await dispatch(services.handlers, 'settings:set', { locale: 'zh-CN' })
     expect(result).toMatchObject({ ok: true, value: { locale: 'zh-CN' } })
