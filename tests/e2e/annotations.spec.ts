@@ -209,7 +209,8 @@ describe('annotations', () => {
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(0)
     await page.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page.locator('[data-annotation-id]').count()).toBe(1)
-    expect((await app.services.annotations.list()).length).toBe(1)
+    // The list shows the restored item at once; main stores it when the request arrives.
+    await expect.poll(async () => (await app!.services.annotations.list()).length).toBe(1)
   })
   it('tells the user when the annotations file was damaged, keeping it aside and restoring the backup', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reader-corrupt-'))
