@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import en from '../../locales/en.json'
-import zhCN from '../../locales/zh-CN.json'
+import en from '../../locales/en.json' with { type: 'json' }
+import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
 import type { AppCommand, ReadingMode, UiLocale } from '../shared/model.ts'
 
 type MenuKey = keyof typeof en.menu

@@ -1,5 +1,5 @@
-import en from '../../locales/en.json'
-import zhCN from '../../locales/zh-CN.json'
+import en from '../../locales/en.json' with { type: 'json' }
+import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
 import { contentLangOf } from './locale.ts'
 import type { Block, ContentLang, Document, UiLocale } from './model.ts'
 
