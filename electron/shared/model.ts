@@ -188,8 +188,17 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarOpen: true,
 }
 
-/** What the renderer may change; the window bounds are main's business. */
+/**
+ * What the renderer may change; the window bounds are main's business. The settings' defaults are
+ * taken off: a patch that does not name a setting must leave it as it is, not reset it.
+ */
 export const SettingsPatch = Settings.omit({ version: true, window: true, positions: true })
+  .extend({
+    recentQueries: Settings.shape.recentQueries.unwrap(),
+    fontFamily: Settings.shape.fontFamily.unwrap(),
+    glossaryMarks: Settings.shape.glossaryMarks.unwrap(),
+    sidebarOpen: Settings.shape.sidebarOpen.unwrap(),
+  })
   .partial()
   .strict()
 export type SettingsPatch = z.infer<typeof SettingsPatch>
