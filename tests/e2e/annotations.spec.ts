@@ -95,7 +95,7 @@ describe('annotations', () => {
       await again.locator('[data-block-id="b003"] .bookmark').getAttribute('aria-pressed'),
     ).toBe('true')
     await again.getByRole('tab', { name: /Notes/ }).click()
-    const note = again.locator('.note-text strong')
+    const note = again.locator('[data-annotation-id] .note-text strong')
     expect(await note.textContent()).toBe('first')
     const quote = await again.locator('[data-annotation-id] blockquote').first().textContent()
     expect(quote).toBe(

@@ -80,7 +80,11 @@ for (const locale of UI_LOCALES) {
       expect((await focused(app.page)).tag).toBe('textarea')
       await app.page.keyboard.type('Worth remembering')
       await app.page.keyboard.press('Control+Enter')
-      await app.page.getByText('Worth remembering').waitFor()
+      await app.page.locator('[data-annotation-id]').getByText('Worth remembering').waitFor()
+      // The note also shows beside the highlighted paragraph.
+      expect(await app.page.locator('#block-b004 [role="note"]').textContent()).toBe(
+        'Worth remembering',
+      )
       await app.screenshot(`notes-sidebar-${locale}`)
 
       await app.restart()

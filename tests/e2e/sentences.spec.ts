@@ -3,7 +3,7 @@ import type { Document } from '../../electron/shared/model.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { charPoint, drag, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import { charPoint, drag, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
 /**
  * Sentence by sentence: the aligned sentences of a paragraph light up together under the mouse
@@ -143,7 +143,7 @@ for (const locale of UI_LOCALES) {
       expect(app!.pageErrors).toEqual([])
     })
 
-    it('mirrors a highlight made in English on the aligned Chinese sentence, after a restart', async () => {
+    it('mirrors a highlight made in English on the aligned Chinese sentence, its note beside both, after a restart', async () => {
       const doc = await open()
       const block = doc.blocks.find((b) => b.id === BLOCK)!
       const pair = block.pairs![1]!
@@ -157,15 +157,22 @@ for (const locale of UI_LOCALES) {
         'en',
       )
       await app!.page
-        .getByRole('button', { name: fill(m.notes.highlightIn, { color: m.notes.colors.green }) })
+        .getByRole('toolbar', { name: m.notes.selectionActions })
+        .getByRole('button', { name: m.notes.addNote })
         .click()
-      await expect.poll(() => painted('hl-green-mirror')).toEqual([pair.zh])
+      await expect.poll(async () => (await focused(app!.page)).tag).toBe('textarea')
+      await app!.page.keyboard.type('Two zones, one platform')
+      await app!.page.keyboard.press('Control+Enter')
+      await expect.poll(() => painted('hl-yellow-mirror')).toEqual([pair.zh])
 
       // The app reopens where the reader left off.
       await app!.restart()
-      await app!.page.locator(`[data-block-id="${BLOCK}"]`).waitFor()
-      await expect.poll(() => painted('hl-green-mirror')).toEqual([pair.zh])
-      expect((await painted('hl-green'))[0]).toMatch(new RegExp(`^${pair.en.slice(0, 12)}`))
+      const notes = app!.page.locator(`[data-block-id="${BLOCK}"] [role="note"]`)
+      await expect
+        .poll(() => notes.allTextContents())
+        .toEqual(['Two zones, one platform', 'Two zones, one platform'])
+      await expect.poll(() => painted('hl-yellow-mirror')).toEqual([pair.zh])
+      expect((await painted('hl-yellow'))[0]).toMatch(new RegExp(`^${pair.en.slice(0, 12)}`))
       await app!.page.mouse.move(2, 2)
       await app!.screenshot(`sentences-mirrored-highlight-${locale}`)
       expect(app!.pageErrors).toEqual([])
