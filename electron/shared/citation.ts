@@ -1,5 +1,7 @@
 import en from '../../locales/en.json' with { type: 'json' }
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
+import { counterpartOf } from './align/counterpart.ts'
+import type { TextRange } from './align/coverage.ts'
 import { contentLangOf } from './locale.ts'
 import type { Block, ContentLang, Document, UiLocale } from './model.ts'
 
@@ -66,15 +68,18 @@ export function citation(doc: Document, blockId: string, locale: UiLocale): stri
 export const otherLang = (lang: ContentLang): ContentLang => (lang === 'en' ? 'zh' : 'en')
 
 /**
- * A passage as people paste it: the text in its language, the corresponding text in the other
- * language (the whole paragraph, until finer alignment exists), then where it comes from.
+ * A passage as people paste it: the text in its language (the whole paragraph, or the characters
+ * `range` covers), the corresponding text in the other language (the aligned sentences of the range,
+ * the whole paragraph where the block has no alignment), then where it comes from.
  */
 export function citePassage(
   doc: Document,
   block: Block,
   lang: ContentLang,
   locale: UiLocale,
-  quote: string = block[lang],
+  range?: TextRange,
 ): string {
-  return `${quote}\n\n${block[otherLang(lang)]}\n\n— ${citation(doc, block.id, locale)}`
+  const quote = range ? block[lang].slice(range.start, range.end) : block[lang]
+  const other = (range && counterpartOf(block, lang, range)?.text) ?? block[otherLang(lang)]
+  return `${quote}\n\n${other}\n\n— ${citation(doc, block.id, locale)}`
 }

@@ -51,10 +51,16 @@ export function findTextRanges(root: Element, needle: string): Range[] {
   return ranges
 }
 
-export function paintHighlight(name: string, ranges: Range[]): void {
+/** Paints ranges under a highlight name; a lower `priority` paints beneath the others. */
+export function paintHighlight(name: string, ranges: Range[], priority = 0): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return
-  if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges))
-  else CSS.highlights.delete(name)
+  if (!ranges.length) {
+    CSS.highlights.delete(name)
+    return
+  }
+  const highlight = new Highlight(...ranges)
+  highlight.priority = priority
+  CSS.highlights.set(name, highlight)
 }
 
 /** A DOM range over characters [start, end) of an element's visible text. */
@@ -70,21 +76,30 @@ export function rangeAt(element: Element, start: number, end: number): Range | n
   return range
 }
 
+/** The offset in an element's visible text of a DOM boundary point inside it. */
+function offsetOf(element: Element, container: Node, offset: number): number {
+  const { nodes } = textOf(element)
+  const entry = nodes.find((n) => n.node === container)
+  if (entry) return entry.start + offset
+  // A boundary between nodes: the length of the visible text that ends before it.
+  const boundary = document.createRange()
+  boundary.setStart(container, offset)
+  return nodes
+    .filter(({ node }) => boundary.comparePoint(node, node.data.length) <= 0)
+    .reduce((sum, { node }) => sum + node.data.length, 0)
+}
+
 /** Where a DOM range falls in an element's visible text, if it lies inside it. */
 export function offsetsIn(element: Element, range: Range): { start: number; end: number } | null {
   if (!element.contains(range.startContainer) || !element.contains(range.endContainer)) return null
-  const { nodes } = textOf(element)
-  const offsetOf = (container: Node, offset: number): number => {
-    const entry = nodes.find((n) => n.node === container)
-    if (entry) return entry.start + offset
-    // A boundary between nodes: the length of the visible text that ends before it.
-    const boundary = document.createRange()
-    boundary.setStart(container, offset)
-    return nodes
-      .filter(({ node }) => boundary.comparePoint(node, node.data.length) <= 0)
-      .reduce((sum, { node }) => sum + node.data.length, 0)
-  }
-  const start = offsetOf(range.startContainer, range.startOffset)
-  const end = offsetOf(range.endContainer, range.endOffset)
+  const start = offsetOf(element, range.startContainer, range.startOffset)
+  const end = offsetOf(element, range.endContainer, range.endOffset)
   return end > start ? { start, end } : null
+}
+
+/** The offset in an element's visible text of the character under a point of the window. */
+export function offsetAtPoint(element: Element, x: number, y: number): number | null {
+  const caret = document.caretPositionFromPoint?.(x, y)
+  if (!caret || !element.contains(caret.offsetNode)) return null
+  return offsetOf(element, caret.offsetNode, caret.offset)
 }

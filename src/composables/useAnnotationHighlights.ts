@@ -1,12 +1,20 @@
 import { nextTick, onBeforeUnmount, watch, type Ref } from 'vue'
+import { counterpartOf } from '../../electron/shared/align/counterpart.ts'
 import { HighlightColor } from '../../electron/shared/annotations.ts'
+import { otherLang } from '../../electron/shared/citation.ts'
+import type { ContentLang } from '../../electron/shared/model.ts'
 import { useAnnotationsStore } from '../stores/annotations.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { paintHighlight, rangeAt } from './textRanges.ts'
 
 const LANG_ATTR = { en: 'en', zh: 'zh-CN' } as const
+const NAMES = HighlightColor.options.flatMap((c) => [`hl-${c}`, `hl-${c}-mirror`])
 
-/** Paints the current document's highlights, in their colors, on whatever text is shown. */
+/**
+ * Paints the current document's highlights, in their colors, on whatever text is shown; and,
+ * lighter (`hl-<color>-mirror`), on the aligned sentences of the other language, or on its whole
+ * paragraph where the block has no alignment.
+ */
 export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
   const annotations = useAnnotationsStore()
   const reader = useReaderStore()
@@ -15,18 +23,35 @@ export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
     await nextTick()
     const root = column.value
     const doc = reader.document
-    const byColor = new Map<string, Range[]>(HighlightColor.options.map((c) => [c, []]))
-    if (root && doc) {
-      for (const { annotation, placement } of annotations.forDocument(doc.id)) {
-        if (annotation.kind !== 'highlight' || !annotation.color || !placement.blockId) continue
-        const text = root.querySelector(
-          `[data-block-id="${CSS.escape(placement.blockId)}"] .text[lang="${LANG_ATTR[annotation.anchor.lang]}"]`,
-        )
-        const range = text && rangeAt(text, placement.start, placement.end)
-        if (range) byColor.get(annotation.color)!.push(range)
-      }
+    const byName = new Map<string, Range[]>(NAMES.map((name) => [name, []]))
+    const paintIn = (
+      name: string,
+      blockId: string,
+      lang: ContentLang,
+      start: number,
+      end: number,
+    ) => {
+      const text = root?.querySelector(
+        `[data-block-id="${CSS.escape(blockId)}"] .text[lang="${LANG_ATTR[lang]}"]`,
+      )
+      const range = text && rangeAt(text, start, end)
+      if (range) byName.get(name)!.push(range)
     }
-    for (const [color, ranges] of byColor) paintHighlight(`hl-${color}`, ranges)
+    for (const { annotation, placement } of doc ? annotations.forDocument(doc.id) : []) {
+      const { blockId, start, end } = placement
+      const block = doc?.blocks.find((b) => b.id === blockId)
+      if (annotation.kind !== 'highlight' || !annotation.color || !block) continue
+      const lang = annotation.anchor.lang
+      paintIn(`hl-${annotation.color}`, block.id, lang, start, end)
+      const other = otherLang(lang)
+      const mirror = counterpartOf(block, lang, { start, end })?.range ?? {
+        start: 0,
+        end: block[other].length,
+      }
+      paintIn(`hl-${annotation.color}-mirror`, block.id, other, mirror.start, mirror.end)
+    }
+    for (const [name, ranges] of byName)
+      paintHighlight(name, ranges, name.endsWith('-mirror') ? -1 : 0)
   }
 
   watch(
@@ -43,6 +68,6 @@ export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
     { immediate: true },
   )
   onBeforeUnmount(() => {
-    for (const color of HighlightColor.options) paintHighlight(`hl-${color}`, [])
+    for (const name of NAMES) paintHighlight(name, [])
   })
 }

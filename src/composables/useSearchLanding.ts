@@ -1,33 +1,73 @@
 import { nextTick, onBeforeUnmount, watch, type Ref } from 'vue'
-import type { ContentLang } from '../../electron/shared/model.ts'
+import { pairSpans, pairsTouching } from '../../electron/shared/align/counterpart.ts'
+import type { TextRange } from '../../electron/shared/align/coverage.ts'
+import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { tokenizeQuery } from '../search/tokenize.ts'
 import { useGlossaryStore } from '../stores/glossary.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { findTextRanges, paintHighlight, rangeAt } from './textRanges.ts'
 
+const NAMES = ['search-hit', 'search-sentence', 'search-passage'] as const
+const langOfText = (text: Element): ContentLang =>
+  text.classList.contains('lang-zh') ? 'zh' : 'en'
+
+/** Every occurrence of `word` in `text`, ignoring case. */
+function occurrences(text: string, word: string): TextRange[] {
+  const [lower, wanted] = [text.toLowerCase(), word.toLowerCase()]
+  const out: TextRange[] = []
+  for (let at = lower.indexOf(wanted); wanted && at >= 0; at = lower.indexOf(wanted, at + 1))
+    out.push({ start: at, end: at + wanted.length })
+  return out
+}
+
 /**
- * Marks why a search result matched, in the block it led to: the words of the query, and the
- * other language's form of every glossary term in it (人才岛 marks "Talent Island"). When nothing
- * finer can be found in the text shown, the whole passage is marked, so the landing is never blank.
+ * Marks why a search result matched, in the block it led to: the words of the query, the other
+ * language's form of every glossary term in it (人才岛 marks "Talent Island"), and, lighter, the
+ * aligned sentences that hold them in both languages, so a hit in the language not shown still
+ * lands on its sentence. Only a block without alignment gets its whole passage marked instead.
  */
 export function useSearchLanding(column: Ref<HTMLElement | null>): void {
   const reader = useReaderStore()
   const glossary = useGlossaryStore()
 
-  function termRanges(block: Element, query: string): Range[] {
-    const matcher = glossary.matcher
-    const wanted = new Set(
-      (['en', 'zh'] as const).flatMap((lang) => matcher.find(query, lang).map((m) => m.term.id)),
+  const wantedTerms = (query: string) =>
+    new Set(
+      (['en', 'zh'] as const).flatMap((lang) =>
+        glossary.matcher.find(query, lang).map((m) => m.term.id),
+      ),
     )
+  const termsIn = (text: string, lang: ContentLang, wanted: Set<string>) =>
+    glossary.matcher.find(text, lang).filter((m) => wanted.has(m.term.id))
+
+  function termRanges(block: Element, query: string): Range[] {
+    const wanted = wantedTerms(query)
     if (!wanted.size) return []
-    return [...block.querySelectorAll<HTMLElement>('.text')].flatMap((text) => {
-      const lang: ContentLang = text.classList.contains('lang-zh') ? 'zh' : 'en'
-      const content = text.textContent ?? ''
-      return matcher
-        .find(content, lang)
-        .filter((m) => wanted.has(m.term.id))
-        .flatMap((m) => rangeAt(text, m.start, m.end) ?? [])
-    })
+    return [...block.querySelectorAll<HTMLElement>('.text')].flatMap((text) =>
+      termsIn(text.textContent ?? '', langOfText(text), wanted).flatMap(
+        (m) => rangeAt(text, m.start, m.end) ?? [],
+      ),
+    )
+  }
+
+  /** The aligned sentences holding a word or term of the query, in either language. */
+  function sentenceRanges(element: Element, block: Block, words: string[], query: string): Range[] {
+    const spans = pairSpans(block)
+    if (!spans) return []
+    const wanted = wantedTerms(query)
+    const pairs = new Set(
+      (['en', 'zh'] as const).flatMap((lang) =>
+        [
+          ...words.flatMap((word) => occurrences(block[lang], word)),
+          ...termsIn(block[lang], lang, wanted),
+        ].flatMap((found) => pairsTouching(spans[lang], found)),
+      ),
+    )
+    return [...element.querySelectorAll('.text')].flatMap((text) =>
+      [...pairs].flatMap((i) => {
+        const span = spans[langOfText(text)][i]!
+        return rangeAt(text, span.start, span.end) ?? []
+      }),
+    )
   }
 
   function passageRanges(block: Element): Range[] {
@@ -41,25 +81,30 @@ export function useSearchLanding(column: Ref<HTMLElement | null>): void {
     () => [reader.searchHighlight, reader.status, reader.mode, reader.flipped] as const,
     async ([target]) => {
       await nextTick()
-      const block =
+      const element =
         target && column.value?.querySelector(`[data-block-id="${CSS.escape(target.blockId)}"]`)
-      if (!target || !block) {
-        paintHighlight('search-hit', [])
-        paintHighlight('search-passage', [])
+      const block = target && reader.document?.blocks.find((b) => b.id === target.blockId)
+      if (!target || !element || !block) {
+        for (const name of NAMES) paintHighlight(name, [])
         return
       }
       const words = tokenizeQuery(target.query).map((tk) => (tk.kind === 'han' ? tk.text : tk.term))
       const hits = [
-        ...words.flatMap((word) => findTextRanges(block, word)),
-        ...termRanges(block, target.query),
+        ...words.flatMap((word) => findTextRanges(element, word)),
+        ...termRanges(element, target.query),
       ]
+      const sentences = sentenceRanges(element, block, words, target.query)
       paintHighlight('search-hit', hits)
-      paintHighlight('search-passage', hits.length ? [] : passageRanges(block))
+      paintHighlight('search-sentence', sentences, -2)
+      paintHighlight(
+        'search-passage',
+        hits.length || sentences.length ? [] : passageRanges(element),
+        -2,
+      )
     },
     { immediate: true },
   )
   onBeforeUnmount(() => {
-    paintHighlight('search-hit', [])
-    paintHighlight('search-passage', [])
+    for (const name of NAMES) paintHighlight(name, [])
   })
 }

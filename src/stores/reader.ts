@@ -209,6 +209,7 @@ export const useReaderStore = defineStore('reader', () => {
     remember,
     travel,
     close,
+    bilingual: computed(bilingual),
     langOf,
     flip,
     track,

@@ -75,10 +75,16 @@ describe('annotations', () => {
       .poll(() => page.locator('[data-block-id="b003"] .bookmark').getAttribute('aria-pressed'))
       .toBe('true')
 
+    // Side by side, the highlight shows lighter on the aligned Chinese sentence.
     await page.getByRole('radio', { name: 'Side by side' }).click()
+    const decisions = await app.services.corpus.get('major-decisions')
     await expect
-      .poll(() => page.locator('[data-block-id="b002"] .text.lang-zh').getAttribute('style'))
-      .toContain('--hl-yellow-line')
+      .poll(() =>
+        page.evaluate(() =>
+          [...(CSS.highlights.get('hl-yellow-mirror')?.keys() ?? [])].map((r) => `${r}`),
+        ),
+      )
+      .toEqual([decisions.blocks[1]!.pairs![0]!.zh])
     await app.screenshot('annotations-side-by-side')
 
     await app.restart()
@@ -89,7 +95,7 @@ describe('annotations', () => {
       await again.locator('[data-block-id="b003"] .bookmark').getAttribute('aria-pressed'),
     ).toBe('true')
     await again.getByRole('tab', { name: /Notes/ }).click()
-    const note = again.locator('.note-text strong')
+    const note = again.locator('[data-annotation-id] .note-text strong')
     expect(await note.textContent()).toBe('first')
     const quote = await again.locator('[data-annotation-id] blockquote').first().textContent()
     expect(quote).toBe(

@@ -52,6 +52,59 @@ export async function switchUi(page: Page, locale: 'en' | 'zh-CN'): Promise<void
   await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' })
 }
 
+/** Where character `index` of a block's shown text is on screen; reads the page, changes nothing. */
+export function charPoint(
+  page: Page,
+  blockId: string,
+  index: number,
+  edge: 'start' | 'middle',
+  lang: 'en' | 'zh-CN' | null = null,
+) {
+  return page.evaluate(
+    ({ blockId, index, edge, lang }) => {
+      const text = lang ? `.text[lang="${lang}"]` : '.text'
+      const element = document.querySelector(`[data-block-id="${blockId}"] ${text}`)!
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      let seen = 0
+      for (
+        let node = walker.nextNode() as Text | null;
+        node;
+        node = walker.nextNode() as Text | null
+      ) {
+        if (node.parentElement?.closest('[role="tooltip"], button')) continue
+        if (index < seen + node.data.length) {
+          const range = document.createRange()
+          range.setStart(node, index - seen)
+          range.setEnd(node, index - seen + 1)
+          const rect = range.getBoundingClientRect()
+          return {
+            x: edge === 'start' ? rect.left + 1 : rect.left + rect.width / 2,
+            y: rect.top + rect.height / 2,
+          }
+        }
+        seen += node.data.length
+      }
+      throw new Error(`no character ${index} in ${blockId}`)
+    },
+    { blockId, index, edge, lang },
+  )
+}
+
+/** A mouse drag from one character to the middle of another, as a person selects text. */
+export async function drag(
+  page: Page,
+  from: { blockId: string; index: number },
+  to: { blockId: string; index: number },
+  lang: 'en' | 'zh-CN' | null = null,
+) {
+  const start = await charPoint(page, from.blockId, from.index, 'start', lang)
+  const end = await charPoint(page, to.blockId, to.index, 'middle', lang)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(end.x, end.y, { steps: 12 })
+  await page.mouse.up()
+}
+
 /** The UI languages every journey is played in. */
 export const UI_LOCALES = ['en', 'zh-CN'] as const
 export type JourneyLocale = (typeof UI_LOCALES)[number]

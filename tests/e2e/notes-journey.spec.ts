@@ -5,7 +5,7 @@ import { citation } from '../../electron/shared/citation.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import { drag, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
 let app: ReaderApp | null = null
 afterEach(async () => {
@@ -15,51 +15,6 @@ afterEach(async () => {
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
-
-/** Where character `index` of a block's shown text is on screen; reads the page, changes nothing. */
-function charPoint(page: Page, blockId: string, index: number, edge: 'start' | 'middle') {
-  return page.evaluate(
-    ({ blockId, index, edge }) => {
-      const element = document.querySelector(`[data-block-id="${blockId}"] .text`)!
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-      let seen = 0
-      for (
-        let node = walker.nextNode() as Text | null;
-        node;
-        node = walker.nextNode() as Text | null
-      ) {
-        if (node.parentElement?.closest('[role="tooltip"], button')) continue
-        if (index < seen + node.data.length) {
-          const range = document.createRange()
-          range.setStart(node, index - seen)
-          range.setEnd(node, index - seen + 1)
-          const rect = range.getBoundingClientRect()
-          return {
-            x: edge === 'start' ? rect.left + 1 : rect.left + rect.width / 2,
-            y: rect.top + rect.height / 2,
-          }
-        }
-        seen += node.data.length
-      }
-      throw new Error(`no character ${index} in ${blockId}`)
-    },
-    { blockId, index, edge },
-  )
-}
-
-/** A mouse drag from one character to the middle of another, as a person selects text. */
-async function drag(
-  page: Page,
-  from: { blockId: string; index: number },
-  to: { blockId: string; index: number },
-) {
-  const start = await charPoint(page, from.blockId, from.index, 'start')
-  const end = await charPoint(page, to.blockId, to.index, 'middle')
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  await page.mouse.move(end.x, end.y, { steps: 12 })
-  await page.mouse.up()
-}
 
 const selectedText = (page: Page) => page.evaluate(() => getSelection()?.toString() ?? '')
 
@@ -125,7 +80,11 @@ for (const locale of UI_LOCALES) {
       expect((await focused(app.page)).tag).toBe('textarea')
       await app.page.keyboard.type('Worth remembering')
       await app.page.keyboard.press('Control+Enter')
-      await app.page.getByText('Worth remembering').waitFor()
+      await app.page.locator('[data-annotation-id]').getByText('Worth remembering').waitFor()
+      // The note also shows beside the highlighted paragraph.
+      expect(await app.page.locator('#block-b004 [role="note"]').textContent()).toBe(
+        'Worth remembering',
+      )
       await app.screenshot(`notes-sidebar-${locale}`)
 
       await app.restart()

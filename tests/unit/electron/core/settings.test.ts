@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SettingsService } from '../../../../electron/core/settings.ts'
-import { DEFAULT_SETTINGS } from '../../../../electron/shared/model.ts'
+import { DEFAULT_SETTINGS, SettingsPatch } from '../../../../electron/shared/model.ts'
 import { setReadOnly } from '../../../support/read-only.ts'
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'settings-'))
@@ -11,6 +11,11 @@ const tempDir = () => mkdtemp(join(tmpdir(), 'settings-'))
 describe('SettingsService', () => {
   it('starts with defaults that follow the OS locale', async () => {
     expect(await new SettingsService(await tempDir()).get()).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('reads a patch as naming only what it changes, defaults left out', () => {
+    expect(SettingsPatch.parse({ fontFamily: 'sans' })).toEqual({ fontFamily: 'sans' })
+    expect(SettingsPatch.parse({})).toEqual({})
   })
 
   it('persists a change for the next start', async () => {

@@ -50,8 +50,26 @@ describe('citations', () => {
     expect(citePassage(doc, doc.blocks[2]!, 'zh', 'en')).toBe(
       '船只进港。\n\nShips come in.\n\n— Title harbour / 标题 harbour, The Harbour, ¶ 2, Test Press, March 1, 2024',
     )
-    expect(citePassage(doc, doc.blocks[2]!, 'en', 'en', 'Ships')).toMatch(
+    expect(citePassage(doc, doc.blocks[2]!, 'en', 'en', { start: 0, end: 5 })).toMatch(
       /^Ships\n\n船只进港。\n\n— /,
+    )
+  })
+
+  it('quotes a selection with its aligned counterpart sentences, not the whole paragraph', () => {
+    const block = {
+      ...doc.blocks[2]!,
+      en: 'Ships come in. Cranes lift. Trucks leave.',
+      zh: '船只进港。起重机起吊，卡车离港。',
+      pairs: [
+        { en: 'Ships come in.', zh: '船只进港。' },
+        { en: 'Cranes lift. Trucks leave.', zh: '起重机起吊，卡车离港。' },
+      ],
+    }
+    expect(citePassage(doc, block, 'en', 'en', { start: 15, end: 21 })).toMatch(
+      /^Cranes\n\n起重机起吊，卡车离港。\n\n— /,
+    )
+    expect(citePassage(doc, block, 'zh', 'en', { start: 0, end: 2 })).toMatch(
+      /^船只\n\nShips come in\.\n\n— /,
     )
   })
 })
