@@ -42,16 +42,6 @@ export function focused(page: Page): Promise<{
   })
 }
 
-/** Switches the UI language with the toolbar's language buttons, as a person would. */
-export async function switchUi(page: Page, locale: 'en' | 'zh-CN'): Promise<void> {
-  const label = locale === 'en' ? 'English' : '中文'
-  await page
-    .getByRole('group', { name: /^(Interface language|界面语言)$/ })
-    .getByRole('button', { name: label, exact: true })
-    .click()
-  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' })
-}
-
 /** Where character `index` of a block's shown text is on screen; reads the page, changes nothing. */
 export function charPoint(
   page: Page,
