@@ -83,6 +83,20 @@ describe('Dictionary.wordsAt', () => {
     ])
   })
 
+  it('lists words of the same length leftmost first, each with every reading', () => {
+    const spans = dictionary.wordsAt('在银行业务', 2)
+    expect(words('在银行业务', spans)).toEqual([
+      ['银行业', 1, 4],
+      ['银行', 1, 3],
+      ['行业', 2, 4],
+      ['行', 2, 3],
+    ])
+    expect(spans[2]!.entries.map((entry) => entry.pinyin)).toEqual(['hang2 ye4'])
+    expect(spans[3]!.entries.map((entry) => entry.pinyin)).toEqual(
+      expect.arrayContaining(['hang2', 'xing2']),
+    )
+  })
+
   it('works in Traditional text too', () => {
     expect(words('開平碉樓', dictionary.wordsAt('開平碉樓', 3))).toEqual([
       ['開平碉樓', 0, 4],
