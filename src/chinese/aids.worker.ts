@@ -1,15 +1,21 @@
 /// <reference lib="webworker" />
+import dictionaryUrl from 'virtual:dictionary-url'
 import { ReadingAids } from './aids.ts'
 import type { AidsRequest, AidsResponse } from './client.ts'
 
-const aids = new ReadingAids()
+const aids = new ReadingAids(async () => {
+  const response = await fetch(dictionaryUrl)
+  if (!response.ok) throw new Error(`the dictionary could not be read (${response.status})`)
+  return response.text()
+})
 
 async function answer(request: AidsRequest): Promise<AidsResponse> {
   try {
-    const value =
-      request.method === 'views'
-        ? await aids.views(...request.args)
-        : await aids.readings(...request.args)
+    const method = aids[request.method] as (...args: unknown[]) => Promise<unknown>
+    const value = (await method.apply(aids, request.args)) as Extract<
+      AidsResponse,
+      { ok: true }
+    >['value']
     return { id: request.id, ok: true, value }
   } catch (error) {
     return {

@@ -31,10 +31,19 @@ function workerClient(): AidsMethods {
   return {
     views: (...args) => call('views', args),
     readings: (...args) => call('readings', args),
+    wordsAt: (...args) => call('wordsAt', args),
+    segment: (...args) => call('segment', args),
+    english: (...args) => call('english', args),
   }
 }
 
-/** A worker in the app; the calling thread where there are no workers (tests in a DOM emulation). */
-export function createAidsClient(): AidsMethods {
-  return typeof Worker === 'function' ? workerClient() : new ReadingAids()
+/**
+ * A worker in the app; the calling thread where there are no workers (tests in a DOM emulation),
+ * which have no dictionary data to fetch unless they give a loader.
+ */
+export function createAidsClient(
+  loadDictionary: () => Promise<string> = () =>
+    Promise.reject(new Error('no dictionary data in this environment')),
+): AidsMethods {
+  return typeof Worker === 'function' ? workerClient() : new ReadingAids(loadDictionary)
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ReadingAids } from '../../../../src/chinese/aids.ts'
+import { dictionaryData } from '../../../../src/chinese/dictionary-data.ts'
 import type { Reading } from '../../../../src/chinese/readings.ts'
 
-const aids = new ReadingAids()
+const aids = new ReadingAids(async () => dictionaryData())
 const pinyin = async (text: string, script: 'hans' | 'hant-tw' | 'hant-hk' = 'hans') =>
   (await aids.readings(script, 'pinyin', [text]))[0]!
 const jyutping = async (text: string, script: 'hans' | 'hant-hk' = 'hans') =>

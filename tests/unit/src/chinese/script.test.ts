@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ReadingAids } from '../../../../src/chinese/aids.ts'
+import { dictionaryData } from '../../../../src/chinese/dictionary-data.ts'
 import { convertText, toSource, toView, type ScriptView } from '../../../../src/chinese/script.ts'
 import { resolve } from 'node:path'
 import { readSource } from '../../../../scripts/corpus/source.ts'
 
-const aids = new ReadingAids()
+const aids = new ReadingAids(async () => dictionaryData())
 const view = async (script: 'hant-tw' | 'hant-hk', text: string): Promise<ScriptView> =>
   (await aids.views(script, [text]))[0]!
 
