@@ -37,10 +37,13 @@ export const useChineseStore = defineStore('chinese', () => {
   )
   const converting = computed(() => waiting.value > 0)
 
+  /** The reading aids' worker, started on first need. */
+  const aids = (): AidsMethods => (client ??= createAidsClient())
+
   function flush(): void {
     const sending = [...batches.values()]
     batches.clear()
-    client ??= createAidsClient()
+    const client = aids()
     for (const { job, texts } of sending) {
       const list = [...texts]
       waiting.value++
@@ -105,8 +108,7 @@ export const useChineseStore = defineStore('chinese', () => {
   /** Text written for the reader to take away (a citation), with its Chinese in the chosen script. */
   async function convert(text: string): Promise<string> {
     if (script.value === 'hans') return text
-    client ??= createAidsClient()
-    const [view] = await client.views(script.value, [text])
+    const [view] = await aids().views(script.value, [text])
     return view?.text ?? text
   }
 
@@ -135,6 +137,7 @@ export const useChineseStore = defineStore('chinese', () => {
   const langAttr = (lang: ContentLang): string => (lang === 'en' ? 'en' : SCRIPT_LANG[script.value])
 
   return {
+    aids,
     script,
     converting,
     revision,
