@@ -28,14 +28,9 @@ export function blockAnchor(docId: string, block: Block, lang: ContentLang): Tex
   return makeAnchor(docId, block, lang, 0, Math.min(block[lang].length, 500))
 }
 
-function occurrences(text: string, quote: string, limit = Infinity): number[] {
+function occurrences(text: string, quote: string): number[] {
   const found: number[] = []
-  for (
-    let at = text.indexOf(quote);
-    at >= 0 && found.length < limit;
-    at = text.indexOf(quote, at + 1)
-  )
-    found.push(at)
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) found.push(at)
   return found
 }
 
@@ -193,6 +188,38 @@ const MAX_FUZZY_STARTS = 16
 
 type Found = { start: number; end: number; score: number }
 
+/** Votes per start in the block being searched; zero again before the search yields. */
+let votes = new Int32Array(4096)
+const voted: number[] = []
+
+/**
+ * Where pieces of the quote that survived verbatim say it starts, most voted first (then the
+ * earliest), counted in place: a map and a sorted copy of it per block and anchor were much of the garbage.
+ */
+function mostVoted(text: string, quote: string): number[] {
+  if (votes.length < text.length) votes = new Int32Array(text.length)
+  const pieceLength = Math.max(2, Math.floor(quote.length / 4))
+  for (let offset = 0; offset + pieceLength <= quote.length; offset += pieceLength) {
+    const piece = quote.slice(offset, offset + pieceLength)
+    for (let at = text.indexOf(piece), n = 0; at >= 0 && n < 50; at = text.indexOf(piece, at + 1)) {
+      n++
+      const start = Math.max(0, at - offset)
+      if (votes[start]++ === 0) voted.push(start)
+    }
+  }
+  const ahead = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b)
+  const top: number[] = []
+  for (const start of voted) {
+    let at = top.length
+    while (at > 0 && ahead(start, top[at - 1]!)) at--
+    if (at < MAX_FUZZY_STARTS) top.splice(at, 0, start)
+    if (top.length > MAX_FUZZY_STARTS) top.pop()
+  }
+  for (const start of voted) votes[start] = 0
+  voted.length = 0
+  return top
+}
+
 /**
  * The best approximate occurrence of the quote in one text: pieces of it that survived verbatim vote
  * for where it starts, and the windows of similar length around the most voted starts are scored.
@@ -207,18 +234,7 @@ function* fuzzyFind(
   const text = block[lang]
   const lower = lowered(block, lang)
   const L = quote.length
-  const pieceLength = Math.max(2, Math.floor(L / 4))
-  const votes = new Map<number, number>()
-  for (let offset = 0; offset + pieceLength <= L; offset += pieceLength) {
-    for (const at of occurrences(text, quote.slice(offset, offset + pieceLength), 50)) {
-      const start = Math.max(0, at - offset)
-      votes.set(start, (votes.get(start) ?? 0) + 1)
-    }
-  }
-  const starts = [...votes]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_FUZZY_STARTS)
-    .map(([start]) => start)
+  const starts = mostVoted(text, quote)
   let best: Found | null = null
   const step = Math.max(1, Math.floor(L / 20))
   const lengths = [L, Math.round(L * 0.85), Math.round(L * 1.15)]
