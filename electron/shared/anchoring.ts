@@ -204,7 +204,7 @@ function mostVoted(text: string, quote: string): number[] {
     for (let at = text.indexOf(piece), n = 0; at >= 0 && n < 50; at = text.indexOf(piece, at + 1)) {
       n++
       const start = Math.max(0, at - offset)
-      if (votes[start]++ === 0) voted.push(start)
+      if (votes[start]!++ === 0) voted.push(start)
     }
   }
   const ahead = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b)
