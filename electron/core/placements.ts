@@ -42,11 +42,11 @@ export class AnchorPlacer {
   private readonly batchMs: number
   private readonly indexes = new WeakMap<Document, Indexed>()
   /**
-   * The last answer per annotation id, handed out again while its anchor and content version hold:
-   * a list answered from here allocates nothing per annotation (100k of them made the GC pause).
+   * The last answer per annotation id, handed out again while its anchor holds: a list answered
+   * from here allocates nothing per annotation (100k of them made the GC pause).
    */
   private readonly placed = new Map<string, PlacedAnnotation>()
-  /** The content version each of `placed` was found in. */
+  /** The content version, per document, that every placement in `placed` was made in. */
   private readonly versions = new Map<string, string>()
   private readonly queue = new Map<string, Job>()
   private readonly listeners = new Set<(updates: PlacementUpdate[]) => void>()
@@ -61,21 +61,20 @@ export class AnchorPlacer {
     annotations: readonly Annotation[],
     documents: ReadonlyMap<string, Document>,
   ): PlacedAnnotation[] {
+    for (const [docId, document] of documents) this.settle(docId, this.index(document).version)
     const placed = annotations.map((annotation) => {
       const { id, anchor } = annotation
       const document = documents.get(anchor.docId)
       if (!document) return { annotation, placement: ORPHANED }
       const { version, blocks } = this.index(document)
       const known = this.placed.get(id)
-      if (known && known.annotation.anchor === anchor && this.versions.get(id) === version)
-        return known.annotation === annotation
-          ? known
-          : this.remember(annotation, version, known.placement)
+      if (known && known.annotation.anchor === anchor)
+        return known.annotation === annotation ? known : this.remember(annotation, known.placement)
       const exact = placeExactly(anchor, blocks.get(anchor.blockId))
       if (exact) {
         // A search for the anchor this one replaced (an import) must not report over it.
         this.queue.delete(id)
-        return this.remember(annotation, version, exact)
+        return this.remember(annotation, exact)
       }
       const queued = this.queue.get(id)
       if (!queued || queued.annotation.anchor !== anchor || queued.version !== version) {
@@ -101,7 +100,6 @@ export class AnchorPlacer {
   private index(document: Document): Indexed {
     let indexed = this.indexes.get(document)
     if (!indexed) {
-      // A revised document is a new version, and every placement made in the old one is redone.
       const version = createHash('sha256').update(JSON.stringify(document.blocks)).digest('hex')
       indexed = { version, blocks: new Map(document.blocks.map((b) => [b.id, b])) }
       this.indexes.set(document, indexed)
@@ -109,14 +107,19 @@ export class AnchorPlacer {
     return indexed
   }
 
-  private remember(
-    annotation: Annotation,
-    version: string,
-    placement: Placement,
-  ): PlacedAnnotation {
+  /** A revised document is a new version, and every placement made in the old one is redone. */
+  private settle(docId: string, version: string): void {
+    const previous = this.versions.get(docId)
+    if (previous === version) return
+    this.versions.set(docId, version)
+    if (previous === undefined) return
+    for (const [id, { annotation }] of this.placed)
+      if (annotation.anchor.docId === docId) this.placed.delete(id)
+  }
+
+  private remember(annotation: Annotation, placement: Placement): PlacedAnnotation {
     const placed = { annotation, placement }
     this.placed.set(annotation.id, placed)
-    this.versions.set(annotation.id, version)
     return placed
   }
 
@@ -142,8 +145,11 @@ export class AnchorPlacer {
         while (!step.done && performance.now() < sliceEnd) step = job.steps.next()
         if (!step.done) break
         this.queue.delete(id)
-        this.remember(job.annotation, job.version, step.value)
-        found.push({ id, placement: step.value })
+        // Found in a version of the document replaced since (the annotation was not listed again).
+        if (this.versions.get(job.annotation.anchor.docId) === job.version) {
+          this.remember(job.annotation, step.value)
+          found.push({ id, placement: step.value })
+        }
         if (performance.now() >= sliceEnd) break
       }
       if (performance.now() - sentAt >= this.batchMs) send()
