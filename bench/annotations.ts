@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
@@ -133,6 +133,9 @@ await rm(dataDir, { recursive: true })
 const figures = {
   count,
   shares,
+  // Other work on the machine stretches every wall-clock figure below; this says how much there was.
+  loadAverage: Math.round(loadavg()[0]! * 10) / 10,
+  cores: availableParallelism(),
   loadMs: Math.round(loadMs),
   firstListMs: Math.round(firstListMs),
   pending,
@@ -151,7 +154,7 @@ const figures = {
 }
 if (values.json) console.log(JSON.stringify(figures))
 log(
-  `${count.toLocaleString('en')} annotations (${shares.fuzzy * 100} % fuzzy, ${shares.orphans * 100} % orphans), Node ${process.versions.node}`,
+  `${count.toLocaleString('en')} annotations (${shares.fuzzy * 100} % fuzzy, ${shares.orphans * 100} % orphans), Node ${process.versions.node}, load average ${figures.loadAverage} on ${figures.cores} cores`,
 )
 log(`load annotations.json (parse + validate, once at start): ${figures.loadMs} ms`)
 log(
