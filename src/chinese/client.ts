@@ -1,4 +1,4 @@
-import { ReadingAids, type AidsMethods } from './aids.ts'
+import type { AidsMethods } from './aids.ts'
 
 type Method = keyof AidsMethods
 
@@ -45,5 +45,14 @@ export function createAidsClient(
   loadDictionary: () => Promise<string> = () =>
     Promise.reject(new Error('no dictionary data in this environment')),
 ): AidsMethods {
-  return typeof Worker === 'function' ? workerClient() : new ReadingAids(loadDictionary)
+  if (typeof Worker === 'function') return workerClient()
+  // Loaded only here, so that the app's own bundle does not carry what its worker runs.
+  const aids = import('./aids.ts').then(({ ReadingAids }) => new ReadingAids(loadDictionary))
+  return {
+    views: async (...args) => (await aids).views(...args),
+    readings: async (...args) => (await aids).readings(...args),
+    wordsAt: async (...args) => (await aids).wordsAt(...args),
+    segment: async (...args) => (await aids).segment(...args),
+    english: async (...args) => (await aids).english(...args),
+  }
 }

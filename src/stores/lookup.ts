@@ -75,42 +75,52 @@ export const useLookupStore = defineStore('lookup', () => {
     }
   }
 
+  /** The entries for `target` in `block`: the Chinese words there, or an English word's Chinese. */
+  async function find(block: Block, at: LookupTarget): Promise<void> {
+    const client = chinese.aids()
+    if (at.lang === 'zh') {
+      const found = await client.wordsAt(block.zh, at.start)
+      // A selection of a whole word chooses it; a click or a key offers the longest first.
+      const exact = found.findIndex((w) => w.start === at.start && w.end === at.end)
+      words.value = found
+      chosen.value = Math.max(0, exact)
+      english.value = []
+    } else {
+      const text = block.en.slice(at.start, at.end)
+      const aligned = counterpartOf(block, 'en', at)?.text ?? block.zh
+      english.value = await client.english(text, aligned)
+      words.value = []
+      chosen.value = 0
+    }
+  }
+
   /** Looks up the words of `block` at [start, end): the Chinese words there, or an English word. */
   function lookUp(block: Block, at: Omit<LookupTarget, 'byKey'>, byKey = false): Promise<void> {
     const next = { ...at, byKey }
-    return run(next, async () => {
-      const client = chinese.aids()
-      if (at.lang === 'zh') {
-        const found = await client.wordsAt(block.zh, at.start)
-        // A selection of a whole word chooses it; a click or a key offers the longest first.
-        const exact = found.findIndex((w) => w.start === at.start && w.end === at.end)
-        words.value = found
-        chosen.value = Math.max(0, exact)
-        english.value = []
-      } else {
-        const text = block.en.slice(at.start, at.end)
-        const aligned = counterpartOf(block, 'en', at)?.text ?? block.zh
-        english.value = await client.english(text, aligned)
-        words.value = []
-        chosen.value = 0
-      }
+    return run(next, () => find(block, next))
+  }
+
+  /**
+   * Opens the dictionary on a paragraph's first word in a language, for the keyboard; it shows at
+   * once, saying it is looking, while the dictionary loads.
+   */
+  function openOn(block: Block, lang: ContentLang): Promise<void> {
+    return run({ blockId: block.id, lang, start: 0, end: 0, byKey: true }, async () => {
+      segments = lang === 'zh' ? await chinese.aids().segment(block.zh) : englishWords(block.en)
+      const first = segments[0]
+      if (!first || !target.value) return
+      target.value = { ...target.value, ...first }
+      await find(block, target.value)
     })
   }
 
-  /** Opens the dictionary on a paragraph's first word in a language, for the keyboard. */
-  async function openOn(block: Block, lang: ContentLang): Promise<void> {
-    segments = lang === 'zh' ? await chinese.aids().segment(block.zh) : englishWords(block.en)
-    const first = segments[0]
-    if (first) await lookUp(block, { blockId: block.id, lang, ...first }, true)
-  }
-
-  /** The next (1) or previous (-1) word of the paragraph. */
+  /** The next (1) or previous (-1) word of the paragraph, from the one asked for. */
   async function step(block: Block, by: 1 | -1): Promise<void> {
-    const at = span.value
-    if (!at || !target.value?.byKey) return
+    const at = target.value
+    if (!at?.byKey || !segments.length) return
     const here = segments.findIndex((s) => s.start >= at.start)
     const next = segments[(here < 0 ? segments.length : here) + by]
-    if (next) await lookUp(block, { blockId: block.id, lang: target.value.lang, ...next }, true)
+    if (next) await lookUp(block, { blockId: block.id, lang: at.lang, ...next }, true)
   }
 
   function choose(index: number): void {

@@ -52,7 +52,8 @@ export function charPoint(
 ) {
   return page.evaluate(
     ({ blockId, index, edge, lang }) => {
-      const text = lang ? `.text[lang="${lang}"]` : '.text'
+      // By language, whatever script its Chinese is shown in.
+      const text = lang ? `.text.lang-${lang === 'en' ? 'en' : 'zh'}` : '.text'
       const element = document.querySelector(`[data-block-id="${blockId}"] ${text}`)!
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       let seen = 0
@@ -61,7 +62,8 @@ export function charPoint(
         node;
         node = walker.nextNode() as Text | null
       ) {
-        if (node.parentElement?.closest('[role="tooltip"], button')) continue
+        // Not text of the block: tooltips, buttons, and readings over Chinese (ruby).
+        if (node.parentElement?.closest('[role="tooltip"], button, rt, rp')) continue
         if (index < seen + node.data.length) {
           const range = document.createRange()
           range.setStart(node, index - seen)
