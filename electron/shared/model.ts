@@ -127,6 +127,15 @@ export type FontFamily = z.infer<typeof FontFamily>
 export const GlossaryMarks = z.enum(['all', 'first', 'off'])
 export type GlossaryMarks = z.infer<typeof GlossaryMarks>
 
+/** Read-aloud speeds offered, as multiples of the voice's normal rate. */
+export const READ_ALOUD_RATES = [0.75, 1, 1.25, 1.5] as const
+export const ReadAloudRate = z.literal(READ_ALOUD_RATES)
+export type ReadAloudRate = z.infer<typeof ReadAloudRate>
+
+/** Which spoken Chinese reads the Chinese text aloud, where the system has a voice for it. */
+export const ChineseVoice = z.enum(['mandarin', 'cantonese'])
+export type ChineseVoice = z.infer<typeof ChineseVoice>
+
 /** Where the reader was in a document: the top visible block and how far into it (0–1). */
 export const ReadingPosition = z.object({
   blockId: BlockId,
@@ -170,6 +179,9 @@ export const Settings = z.object({
   fontFamily: FontFamily.default('serif'),
   glossaryMarks: GlossaryMarks.default('first'),
   sidebarOpen: z.boolean().default(true),
+  /** Added with read-aloud; older files get the defaults. */
+  readAloudRate: ReadAloudRate.default(1),
+  chineseVoice: ChineseVoice.default('mandarin'),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -188,6 +200,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fontFamily: 'serif',
   glossaryMarks: 'first',
   sidebarOpen: true,
+  readAloudRate: 1,
+  chineseVoice: 'mandarin',
 }
 
 const { version: _version, window: _window, positions: _positions, ...patchable } = Settings.shape
