@@ -1,12 +1,13 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useAnnotationsStore } from '../stores/annotations.ts'
+import { useReadAloudStore } from '../stores/read-aloud.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { useSettingsStore } from '../stores/settings.ts'
 import { useShortcuts } from './useShortcuts.ts'
 
 /**
  * The reader's keys: paragraphs and sections (j/k, ]/[), mode, flip, bookmark, note, the sidebar,
- * and Back/Forward after a jump (Alt+←/→ and the mouse's back and forward buttons).
+ * read aloud (r from here, pause, resume; Shift+R stop), and Back/Forward after a jump (Alt+←/→ and the mouse's back and forward buttons).
  */
 export function useReaderKeys(options: {
   scrollToBlock: (blockId: string, offset: number, focus: boolean) => void
@@ -15,6 +16,7 @@ export function useReaderKeys(options: {
   const reader = useReaderStore()
   const settings = useSettingsStore()
   const annotations = useAnnotationsStore()
+  const readAloud = useReadAloudStore()
 
   /** The block the keyboard acts on: the focused one, else the one at the top of the view. */
   function currentBlockId(): string | null {
@@ -66,6 +68,8 @@ export function useReaderKeys(options: {
     f: flipCurrent,
     b: bookmarkCurrent,
     n: noteOnCurrent,
+    r: () => readAloud.toggle(currentBlockId()),
+    'Shift+r': () => readAloud.stop(),
     '\\': () => void settings.update({ sidebarOpen: !(settings.settings?.sidebarOpen ?? true) }),
   }))
 

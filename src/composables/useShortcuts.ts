@@ -1,6 +1,9 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
-/** A key as written in a shortcut table: `j`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS). */
+/**
+ * A key as written in a shortcut table: `j`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS), `Shift+r`
+ * (Shift with a letter; with a symbol, Shift is part of the key: `?`).
+ */
 export type Shortcut = string
 
 function isEditable(target: EventTarget | null): boolean {
@@ -11,7 +14,8 @@ function isEditable(target: EventTarget | null): boolean {
 export function shortcutOf(event: KeyboardEvent): Shortcut {
   const mod = event.ctrlKey || event.metaKey
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
-  return mod ? `Mod+${key}` : key
+  if (mod) return `Mod+${key}`
+  return event.shiftKey && /^[a-z]$/i.test(event.key) ? `Shift+${key}` : key
 }
 
 /**
