@@ -8,6 +8,7 @@ import { build } from 'vite'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { createServices, type AppServices } from '../../electron/core/services.ts'
 import type { EventChannel } from '../../electron/shared/contract.ts'
+import { installFakeSpeech, type FakeVoices } from '../support/fake-speech.ts'
 import { findChromium } from './browser.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -84,6 +85,11 @@ export interface LaunchOptions {
   dataDir?: string
   /** The operating system locale the "app" reports (`app:info`), and the browser's. */
   osLocale?: string
+  /**
+   * The browser's speech service faked, with voices or with none (tests/support/fake-speech.ts);
+   * left out, Chromium's own, which in headless Chromium has no voice.
+   */
+  speech?: FakeVoices
 }
 
 export interface ReaderApp {
@@ -138,6 +144,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
       dispatch(handlers, channel, payload),
     )
     await context.addInitScript({ content: script })
+    if (options.speech) await context.addInitScript(installFakeSpeech, { voices: options.speech })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
     // As main/index.ts sends them to the window.

@@ -3,14 +3,14 @@ export type FakeVoices = 'fake-voices' | 'no-voices'
 
 export interface FakeSpeechOptions {
   voices: FakeVoices
-  /** How long a character takes to speak at rate 1, in milliseconds. */
+  /** How long a letter takes to speak at rate 1, in milliseconds; a Chinese character, four times. */
   msPerChar?: number
 }
 
 /**
  * Replaces the browser's speech service (`speechSynthesis`, `SpeechSynthesisUtterance`) with one
  * that speaks in silence on timers: `start`, a `boundary` per word and `end`, timed in proportion
- * to the text and the rate; pause, resume and cancel honoured as Chromium does (a pause outlives a
+ * to the text (a Chinese character is a syllable, as long as a few letters) and the rate; pause, resume and cancel honoured as Chromium does (a pause outlives a
  * cancel). Voices arrive late, after `voiceschanged`, as in Chromium. Self-contained: the E2E
  * harness hands this function to `addInitScript`, which runs its source in the page.
  */
@@ -113,7 +113,9 @@ export function installFakeSpeech(options: FakeSpeechOptions): void {
     private begin(): void {
       const current = this.queue[0]
       if (!current) return
-      this.total = Math.max(200, (current.text.length * msPerChar) / current.rate)
+      const syllables = current.text.match(/\p{Script=Han}/gu)?.length ?? 0
+      const length = current.text.length + 3 * syllables
+      this.total = Math.max(200, (length * msPerChar) / current.rate)
       this.elapsed = 0
       current.emit('start')
       this.schedule(current)
