@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { ContentLang, ReadAloudRate } from '../../electron/shared/model.ts'
 import { readingQueue, voiceFor, type ReadScope, type Utterance } from '../reader/read-aloud.ts'
 import { useReaderStore } from './reader.ts'
@@ -41,6 +41,7 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   const status = ref<'idle' | 'starting' | 'reading' | 'paused'>('idle')
   const queue = shallowRef<Utterance[]>([])
   const index = ref(0)
+  let scope: ReadScope = 'to-end'
   /** Languages that were to be read but have no voice on this system (or no speech at all). */
   const missing = ref<ContentLang[]>([])
   const voices = new Map<ContentLang, SpeechSynthesisVoice>()
@@ -54,12 +55,13 @@ export const useReadAloudStore = defineStore('readAloud', () => {
       : null,
   )
 
-  async function start(fromBlockId: string, scope: ReadScope): Promise<void> {
+  async function start(fromBlockId: string, reading: ReadScope): Promise<void> {
     const doc = reader.document
     if (!doc) return
     stop()
     status.value = 'starting'
-    const all = readingQueue(doc.blocks, fromBlockId, scope, reader.shownLangs)
+    scope = reading
+    const all = readingQueue(doc.blocks, fromBlockId, reading, reader.shownLangs)
     const langs = [...new Set(all.map((u) => u.lang))]
     const synth = speechService()
     const found = synth ? await loadVoices(synth) : []
@@ -142,6 +144,16 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     }
     await saved
   }
+
+  // What the text shows changed (the mode, a flip): read on from the paragraph in what it now shows.
+  watch(
+    () => [reader.mode, reader.flipped] as const,
+    () => {
+      const sentence = current.value
+      if (status.value === 'paused') stop()
+      else if (sentence) void start(sentence.blockId, scope)
+    },
+  )
 
   return {
     status,

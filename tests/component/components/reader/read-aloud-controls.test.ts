@@ -139,6 +139,14 @@ describe('ReadAloudControls', () => {
     await vi.waitFor(() => expect(spokenText()).toBe('他们寄信回乡。'))
   })
 
+  it('reads on from the paragraph in the other language when the mode changes', async () => {
+    await mountReader('fake-voices')
+    button('Read aloud')!.click()
+    await vi.waitFor(() => expect(spokenText()).toBe('Jiangmen is a port.'))
+    await useSettingsStore().update({ readingMode: 'zh' })
+    await vi.waitFor(() => expect(spokenText()).toBe('江门是港口城市。'))
+  })
+
   it.each(['no-voices', 'no-service'] as const)(
     'says there is no voice and how to install one, with %s',
     async (speech) => {
