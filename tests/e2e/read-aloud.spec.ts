@@ -104,6 +104,7 @@ describe.each(UI_LOCALES)('reading aloud, UI in %s', (locale) => {
       })
       .toBe(true)
     expect([second, third]).toContain(await reading(app))
+    await app.screenshot(`read-aloud-chinese-${locale}`)
 
     // r pauses, r resumes, Shift+R stops.
     await page.keyboard.press('r')
