@@ -79,6 +79,11 @@ function best<V extends VoiceInfo>(voices: readonly V[], wanted: readonly RegExp
   return null
 }
 
+/** Whether a voice speaks Cantonese. */
+export function isCantonese(voice: VoiceInfo): boolean {
+  return best([voice], WANTED.cantonese) !== null
+}
+
 /**
  * The voice that reads a language: for Chinese, Cantonese when the reader chose it and the system
  * has one, else Mandarin. Null when the system has no voice for the language.

@@ -1,7 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { ContentLang, ReadAloudRate } from '../../electron/shared/model.ts'
-import { readingQueue, voiceFor, type ReadScope, type Utterance } from '../reader/read-aloud.ts'
+import {
+  isCantonese,
+  readingQueue,
+  voiceFor,
+  type ReadScope,
+  type Utterance,
+} from '../reader/read-aloud.ts'
 import { useReaderStore } from './reader.ts'
 import { useSettingsStore } from './settings.ts'
 
@@ -44,6 +50,8 @@ export const useReadAloudStore = defineStore('readAloud', () => {
   let scope: ReadScope = 'to-end'
   /** Languages that were to be read but have no voice on this system (or no speech at all). */
   const missing = ref<ContentLang[]>([])
+  /** Cantonese was chosen for Chinese, but the system has no Cantonese voice: Mandarin reads. */
+  const noCantonese = ref(false)
   const voices = new Map<ContentLang, SpeechSynthesisVoice>()
   /** Bumped on every utterance and stop, so events of one that was cut off are ignored. */
   let generation = 0
@@ -73,6 +81,8 @@ export const useReadAloudStore = defineStore('readAloud', () => {
       if (voice) voices.set(lang, voice)
     }
     missing.value = langs.filter((lang) => !voices.has(lang))
+    const zh = voices.get('zh')
+    noCantonese.value = chinese === 'cantonese' && zh !== undefined && !isCantonese(zh)
     queue.value = all.filter((u) => voices.has(u.lang))
     if (!synth || !queue.value.length) {
       status.value = 'idle'
@@ -159,11 +169,15 @@ export const useReadAloudStore = defineStore('readAloud', () => {
     status,
     current,
     missing,
+    noCantonese,
     rate,
     start,
     toggle,
     stop,
     setRate,
-    dismiss: () => void (missing.value = []),
+    dismiss: () => {
+      missing.value = []
+      noCantonese.value = false
+    },
   }
 })

@@ -147,6 +147,22 @@ describe('ReadAloudControls', () => {
     await vi.waitFor(() => expect(spokenText()).toBe('江门是港口城市。'))
   })
 
+  it('says Mandarin reads when Cantonese is chosen and the system has no Cantonese voice', async () => {
+    await mountReader('fake-voices', 'zh')
+    await useSettingsStore().update({ chineseVoice: 'cantonese' })
+    await vi.waitFor(() => expect(window.speechSynthesis.getVoices()).toHaveLength(3))
+    const cantonese = window.speechSynthesis.getVoices().find((v) => v.lang === 'zh-HK')!
+    const others = window.speechSynthesis.getVoices().filter((v) => v !== cantonese)
+    vi.spyOn(window.speechSynthesis, 'getVoices').mockReturnValue(others)
+    const speak = vi.spyOn(window.speechSynthesis, 'speak')
+    button('Read aloud')!.click()
+    await vi.waitFor(() => expect(spokenText()).toBe('江门是港口城市。'))
+    expect(speak.mock.calls[0]![0]).toMatchObject({ lang: 'zh-CN' })
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain(
+      'There is no Cantonese voice on this system: a Mandarin voice reads the Chinese.',
+    )
+  })
+
   it.each(['no-voices', 'no-service'] as const)(
     'says there is no voice and how to install one, with %s',
     async (speech) => {

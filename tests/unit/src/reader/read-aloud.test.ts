@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Block, ContentLang } from '../../../../electron/shared/model.ts'
 import {
+  isCantonese,
   readingQueue,
   sentenceRanges,
   voiceFor,
@@ -120,7 +121,10 @@ describe('voiceFor', () => {
   })
 
   it('falls back to Mandarin when Cantonese is chosen but the system has no Cantonese voice', () => {
-    expect(voiceFor([voice('Meijia', 'zh-TW')], 'zh', 'cantonese')?.name).toBe('Meijia')
+    const mandarin = voiceFor([voice('Meijia', 'zh-TW')], 'zh', 'cantonese')!
+    expect(mandarin.name).toBe('Meijia')
+    expect(isCantonese(mandarin)).toBe(false)
+    expect(isCantonese(voice('Sinji', 'zh-HK'))).toBe(true)
   })
 
   it("prefers the system's default voice, then one that works offline", () => {
