@@ -32,9 +32,10 @@ const Reader = defineComponent({
 async function mountReader(
   speech: FakeVoices | 'no-service',
   mode: 'en' | 'zh' | 'side-by-side' = 'en',
+  msPerChar = 4,
 ) {
   Reflect.deleteProperty(window, 'speechSynthesis')
-  if (speech !== 'no-service') installFakeSpeech({ voices: speech, msPerChar: 4 })
+  if (speech !== 'no-service') installFakeSpeech({ voices: speech, msPerChar })
   await installReader()
   const { wrapper } = mountWithPlugins(Reader, {}, { attachTo: document.body })
   await useSettingsStore().load()
@@ -140,7 +141,8 @@ describe('ReadAloudControls', () => {
   })
 
   it('reads on from the paragraph in the other language when the mode changes', async () => {
-    await mountReader('fake-voices')
+    // Slow voices: the mode changes while the first sentence is still being read.
+    await mountReader('fake-voices', 'en', 60)
     button('Read aloud')!.click()
     await vi.waitFor(() => expect(spokenText()).toBe('Jiangmen is a port.'))
     await useSettingsStore().update({ readingMode: 'zh' })
