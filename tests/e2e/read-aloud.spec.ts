@@ -76,6 +76,7 @@ describe.each(UI_LOCALES)('reading aloud, UI in %s', (locale) => {
     await page.getByRole('button', { name: t.stop, exact: true }).click()
     await expect.poll(() => reading(app!)).toBe('')
     expect(await seenOnTop(page.getByRole('button', { name: t.read, exact: true }))).toBe(true)
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: t.read })
     expect(await page.getByRole('button', { name: t.stop, exact: true }).count()).toBe(0)
     expect(app.pageErrors).toEqual([])
   })

@@ -95,8 +95,9 @@ describe('ReadAloudControls', () => {
     await flushPromises()
     expect(readAloud.status).toBe('idle')
     expect(window.speechSynthesis.speaking).toBe(false)
-    expect(button('Read aloud')).not.toBeNull()
     expect(button('Stop reading aloud')).toBeNull()
+    // Its button gone, focus is back on the one that starts reading.
+    expect(document.activeElement).toBe(button('Read aloud'))
   })
 
   it('starts over after a stop made while paused (a pause outlives cancel)', async () => {
@@ -187,6 +188,7 @@ describe('ReadAloudControls', () => {
       button('Dismiss')!.click()
       await flushPromises()
       expect(document.querySelector('[role="alert"]')).toBeNull()
+      expect(document.activeElement).toBe(button('Read aloud'))
     },
   )
 })
