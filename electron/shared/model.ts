@@ -137,6 +137,14 @@ export type ChineseScript = z.infer<typeof ChineseScript>
 /** Readings shown over Chinese characters: Mandarin pinyin or Cantonese Jyutping. */
 export const RubySystem = z.enum(['pinyin', 'jyutping'])
 export type RubySystem = z.infer<typeof RubySystem>
+/** Read-aloud speeds offered, as multiples of the voice's normal rate. */
+export const READ_ALOUD_RATES = [0.75, 1, 1.25, 1.5] as const
+export const ReadAloudRate = z.literal(READ_ALOUD_RATES)
+export type ReadAloudRate = z.infer<typeof ReadAloudRate>
+
+/** Which spoken Chinese reads the Chinese text aloud, where the system has a voice for it. */
+export const ChineseVoice = z.enum(['mandarin', 'cantonese'])
+export type ChineseVoice = z.infer<typeof ChineseVoice>
 
 /** Where the reader was in a document: the top visible block and how far into it (0–1). */
 export const ReadingPosition = z.object({
@@ -188,6 +196,9 @@ export const Settings = z.object({
     .record(DocId, RubySystem)
     .refine((r) => Object.keys(r).length <= MAX_REMEMBERED_POSITIONS, 'too many documents')
     .default({}),
+  /** Added with read-aloud; older files get the defaults. */
+  readAloudRate: ReadAloudRate.default(1),
+  chineseVoice: ChineseVoice.default('mandarin'),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -208,6 +219,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarOpen: true,
   chineseScript: null,
   ruby: {},
+  readAloudRate: 1,
+  chineseVoice: 'mandarin',
 }
 
 const { version: _version, window: _window, positions: _positions, ...patchable } = Settings.shape

@@ -3,13 +3,14 @@ import type { RubySystem } from '../../electron/shared/model.ts'
 import { useAnnotationsStore } from '../stores/annotations.ts'
 import { useChineseStore } from '../stores/chinese.ts'
 import { useLookupStore } from '../stores/lookup.ts'
+import { useReadAloudStore } from '../stores/read-aloud.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { useSettingsStore } from '../stores/settings.ts'
 import { useShortcuts } from './useShortcuts.ts'
 
 /**
  * The reader's keys: paragraphs and sections (j/k, ]/[), mode, flip, bookmark, note, the sidebar,
- * and Back/Forward after a jump (Alt+←/→ and the mouse's back and forward buttons).
+ * read aloud (r from here, pause, resume; Shift+R stop), and Back/Forward after a jump (Alt+←/→ and the mouse's back and forward buttons).
  */
 export function useReaderKeys(options: {
   scrollToBlock: (blockId: string, offset: number, focus: boolean) => void
@@ -20,6 +21,7 @@ export function useReaderKeys(options: {
   const annotations = useAnnotationsStore()
   const chinese = useChineseStore()
   const lookup = useLookupStore()
+  const readAloud = useReadAloudStore()
 
   /** The block the keyboard acts on: the focused one, else the one at the top of the view. */
   function currentBlockId(): string | null {
@@ -84,6 +86,8 @@ export function useReaderKeys(options: {
     d: lookUpCurrent,
     p: () => toggleRuby('pinyin'),
     'Shift+p': () => toggleRuby('jyutping'),
+    r: () => readAloud.toggle(currentBlockId()),
+    'Shift+r': () => readAloud.stop(),
     '\\': () => void settings.update({ sidebarOpen: !(settings.settings?.sidebarOpen ?? true) }),
   }))
 

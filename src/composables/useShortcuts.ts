@@ -1,7 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
 /**
- * A key as written in a shortcut table: `j`, `Shift+p`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS).
+ * A key as written in a shortcut table: `j`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS), `Shift+r`
+ * (Shift with a letter; with a symbol, Shift is part of the key: `?`).
  */
 export type Shortcut = string
 
@@ -14,8 +15,7 @@ export function shortcutOf(event: KeyboardEvent): Shortcut {
   const mod = event.ctrlKey || event.metaKey
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
   if (mod) return `Mod+${key}`
-  // A letter with Shift is a key of its own; other characters (`?`, `[`) are what Shift made.
-  return event.shiftKey && /^[a-z]$/.test(key) ? `Shift+${key}` : key
+  return event.shiftKey && /^[a-z]$/i.test(event.key) ? `Shift+${key}` : key
 }
 
 /**

@@ -156,6 +156,11 @@ export const useReaderStore = defineStore('reader', () => {
     return base === 'en' ? 'zh' : 'en'
   }
 
+  /** The languages a block shows, in the order they show: both in the bilingual modes. */
+  function shownLangs(block: Block): ContentLang[] {
+    return bilingual() ? ['en', 'zh'] : [langOf(block)]
+  }
+
   function flip(blockId: string): void {
     const next = new Set(flipped.value)
     if (!next.delete(blockId)) next.add(blockId)
@@ -211,6 +216,7 @@ export const useReaderStore = defineStore('reader', () => {
     close,
     bilingual: computed(bilingual),
     langOf,
+    shownLangs,
     flip,
     track,
     persist,

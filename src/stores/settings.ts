@@ -8,6 +8,8 @@ import { useNoticesStore } from './notices.ts'
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings | null>(null)
   const osLocale = ref('en')
+  /** The operating system (Node's `process.platform`): what to tell a user about installing voices. */
+  const platform = ref('')
   const notices = useNoticesStore()
 
   /** What the UI speaks: the user's choice, else the operating system's language. */
@@ -16,7 +18,10 @@ export const useSettingsStore = defineStore('settings', () => {
   async function load(): Promise<void> {
     const api = useApi()
     const [info, loaded] = await Promise.all([api.app.info(), api.settings.get()])
-    if (info.ok) osLocale.value = info.value.osLocale
+    if (info.ok) {
+      osLocale.value = info.value.osLocale
+      platform.value = info.value.platform
+    }
     if (loaded.ok) settings.value = loaded.value
     else notices.pushError(loaded.error)
   }
@@ -35,5 +40,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return false
   }
 
-  return { settings, osLocale, locale, load, update }
+  return { settings, osLocale, platform, locale, load, update }
 })

@@ -8,6 +8,7 @@ import { build } from 'vite'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import { createServices, type AppServices } from '../../electron/core/services.ts'
 import type { EventChannel } from '../../electron/shared/contract.ts'
+import { installFakeSpeech, type FakeVoices } from '../support/fake-speech.ts'
 import { findChromium } from './browser.ts'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -88,6 +89,11 @@ export interface LaunchOptions {
   rendererDir?: string
   /** Runs in the page before the app's scripts, as a benchmark's probes do. */
   initScript?: string
+  /**
+   * The browser's speech service faked, with voices or with none (tests/support/fake-speech.ts);
+   * left out, Chromium's own, which in headless Chromium has no voice.
+   */
+  speech?: FakeVoices
 }
 
 export interface ReaderApp {
@@ -146,6 +152,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     )
     await context.addInitScript({ content: script })
     if (options.initScript) await context.addInitScript({ content: options.initScript })
+    if (options.speech) await context.addInitScript(installFakeSpeech, { voices: options.speech })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
     // As main/index.ts sends them to the window.

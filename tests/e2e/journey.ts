@@ -42,6 +42,14 @@ export function focused(page: Page): Promise<{
   })
 }
 
+/** The text of each range a named highlight paints; reads the page, changes nothing. */
+export function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (highlight) => [...(CSS.highlights.get(highlight)?.keys() ?? [])].map((r) => `${r}`),
+    name,
+  )
+}
+
 /** Where character `index` of a block's shown text is on screen; reads the page, changes nothing. */
 export function charPoint(
   page: Page,

@@ -3,7 +3,15 @@ import type { Document } from '../../electron/shared/model.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { charPoint, drag, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import {
+  charPoint,
+  drag,
+  focused,
+  OS_LOCALE,
+  painted as paintedIn,
+  seenOnTop,
+  UI_LOCALES,
+} from './journey.ts'
 
 /**
  * Sentence by sentence: the aligned sentences of a paragraph light up together under the mouse
@@ -29,12 +37,7 @@ const BLOCK = 'b002'
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''))
 
-/** The text of each range a named highlight paints; reads the page, changes nothing. */
-const painted = (name: string) =>
-  app!.page.evaluate(
-    (highlight) => [...(CSS.highlights.get(highlight)?.keys() ?? [])].map((r) => `${r}`),
-    name,
-  )
+const painted = (name: string) => paintedIn(app!.page, name)
 
 /** Where the block's texts are: lighting must leave them exactly where they were. */
 const boxes = () =>

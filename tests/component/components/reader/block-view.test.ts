@@ -96,7 +96,8 @@ describe('BlockView', () => {
     const stops = () => wrapper.findAll('[tabindex="0"]').length
     useReaderStore().track({ blockId: 'b002', offset: 0, progress: 0 })
     await flushPromises()
-    expect(stops()).toBe(5)
+    // The paragraph, its flip button and its five actions.
+    expect(stops()).toBe(7)
     useReaderStore().focusedBlockId = 'another-block'
     await flushPromises()
     expect(stops()).toBe(0)

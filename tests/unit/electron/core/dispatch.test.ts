@@ -110,7 +110,13 @@ describe('dispatch', () => {
   })
 
   it('keeps every setting that has a default when another setting changes', async () => {
-    const chosen = { glossaryMarks: 'off', fontFamily: 'sans', sidebarOpen: false } as const
+    const chosen = {
+      glossaryMarks: 'off',
+      fontFamily: 'sans',
+      sidebarOpen: false,
+      readAloudRate: 1.25,
+      chineseVoice: 'cantonese',
+    } as const
     await dispatch(services.handlers, 'settings:set', chosen)
     const result = await dispatch(services.handlers, 'settings:set', { theme: 'dark' })
     expect(result).toMatchObject({ ok: true, value: { ...chosen, theme: 'dark' } })

@@ -62,4 +62,29 @@ describe('SettingsService', () => {
     await expect(service.set({ fontSize: 999 })).rejects.toThrow()
     expect((await service.get()).fontSize).toBe(DEFAULT_SETTINGS.fontSize)
   })
+
+  it('gives a file from before read-aloud its speed and Chinese voice defaults', async () => {
+    const dir = await tempDir()
+    const { readAloudRate: _rate, chineseVoice: _voice, ...older } = DEFAULT_SETTINGS
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ ...older, theme: 'dark' }))
+    expect(await new SettingsService(dir).get()).toMatchObject({
+      theme: 'dark',
+      readAloudRate: 1,
+      chineseVoice: 'mandarin',
+    })
+  })
+
+  it('remembers the read-aloud speed and Chinese voice, and refuses others', async () => {
+    const dir = await tempDir()
+    const service = new SettingsService(dir)
+    await service.set({ readAloudRate: 1.5, chineseVoice: 'cantonese' })
+    await service.flush()
+    expect(await new SettingsService(dir).get()).toMatchObject({
+      readAloudRate: 1.5,
+      chineseVoice: 'cantonese',
+    })
+    expect(SettingsPatch.safeParse({ readAloudRate: 1.1 }).success).toBe(false)
+    expect(SettingsPatch.safeParse({ readAloudRate: 3 }).success).toBe(false)
+    expect(SettingsPatch.safeParse({ chineseVoice: 'taishanese' }).success).toBe(false)
+  })
 })
