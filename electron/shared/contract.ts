@@ -107,6 +107,17 @@ export const ErrorCode = z.enum([
   'io-error',
   'limit-exceeded',
   'internal',
+  // A file to import that the pipeline refuses; nothing is changed.
+  'import-empty',
+  'import-too-large',
+  'import-binary',
+  'import-unsupported',
+  'import-unsafe-archive',
+  'import-invalid-xml',
+  'import-too-many-units',
+  'import-mismatched-languages',
+  'import-unaligned',
+  'import-cancelled',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 
