@@ -1,11 +1,22 @@
 import { z } from 'zod'
 import { locateParts } from './align/coverage.ts'
-import { Bilingual, BlockType, DocId, IsoDate, SentencePair } from './model.ts'
+import { Bilingual, BlockType, DocumentSummary, IsoDate, SentencePair } from './model.ts'
 
 /** The most bytes one file to import may hold (a DOCX included), checked before it is read. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 /** A document's blocks, as `Document` allows; a TMX or XLIFF file holds at most this many units. */
 export const MAX_IMPORT_BLOCKS = 10_000
+
+/** How far a `documents:propose` job has come: blocks aligned of blocks to align. */
+export const ImportProgress = z.object({
+  jobId: z.string().max(64),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+})
+export type ImportProgress = z.infer<typeof ImportProgress>
+
+/** Base64 characters of the largest file to import, the most one upload may send. */
+export const MAX_IMPORT_UPLOAD_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
 
 const Confidence = z.number().min(0).max(1)
 
@@ -79,13 +90,28 @@ export const AcceptedBlock = z
   )
 export type AcceptedBlock = z.infer<typeof AcceptedBlock>
 
+/** A document as the person accepted it in the review step, sent to be saved. */
+export const AcceptedDocument = z
+  .object({
+    title: Bilingual,
+    date: IsoDate.nullable(),
+    files: ImportProposal.shape.files,
+    blocks: z.array(AcceptedBlock).min(1).max(MAX_IMPORT_BLOCKS),
+  })
+  .strict()
+export type AcceptedDocument = z.infer<typeof AcceptedDocument>
+
+/** An imported document in the manifest: what the library lists without opening its file. */
 export const UserDocumentEntry = z.object({
-  id: DocId,
-  title: Bilingual,
-  date: IsoDate.nullable(),
-  files: z.array(z.string().min(1).max(200)).min(1).max(2),
+  summary: DocumentSummary,
   importedAt: z.iso.datetime(),
   /** When the person removed it; a removed document is kept so that the removal can be undone. */
   removedAt: z.iso.datetime().nullable(),
 })
 export type UserDocumentEntry = z.infer<typeof UserDocumentEntry>
+
+export const UserDocumentsManifest = z.object({
+  version: z.literal(1),
+  documents: z.array(UserDocumentEntry).max(100_000),
+})
+export type UserDocumentsManifest = z.infer<typeof UserDocumentsManifest>

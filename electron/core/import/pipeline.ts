@@ -118,6 +118,7 @@ export async function proposeImport(
       const [en, zh] = langs[0] === 'en' ? [read[0]!, read[1]!] : [read[1]!, read[0]!]
       titles = { en: en.title ?? undefined, zh: zh.title ?? undefined }
       await nextTurn()
+      if (options.signal?.aborted) throw new ServiceError('import-cancelled', 'cancelled')
       units = paired(en.paragraphs, zh.paragraphs, options, warnings)
     }
   }

@@ -109,7 +109,7 @@ export interface Bead {
  * Pairs the paragraphs of a document and of its translation with the same model as the sentences
  * of a paragraph (a paragraph the translation split or merged makes a 1-2 or 2-1 group), within a
  * band around the diagonal so that long documents stay linear. Null when no path exists (one side
- * has more than four times the paragraphs of the other).
+ * has more than twice the paragraphs of the other).
  */
 export function alignParagraphs(
   en: readonly string[],
@@ -120,21 +120,25 @@ export function alignParagraphs(
   const enUnits = en.map((text) => describe(text, 'en', options.glossary))
   const zhUnits = zh.map((text) => describe(text, 'zh', options.glossary))
   const ratio = Math.max(1, sum(zhUnits, 'length')) / Math.max(1, sum(enUnits, 'length'))
-  return cheapestBeads(enUnits, zhUnits, ratio, PARAGRAPH_BAND + Math.abs(en.length - zh.length))
+  const band = PARAGRAPH_BAND + Math.abs(en.length - zh.length)
+  return cheapestBeads(enUnits, zhUnits, ratio, { band, maxGroup: PARAGRAPH_MAX_GROUP })
 }
 
 /** How far from the diagonal a paragraph pairing may stray, beyond the difference in counts. */
-const PARAGRAPH_BAND = 20
+const PARAGRAPH_BAND = 10
+/** A translation seldom splits one paragraph in three; groups of two keep long documents fast. */
+const PARAGRAPH_MAX_GROUP = 2
 
 /**
  * The cheapest sequence of groups (1-1 … 4-4) covering both sides in order, by dynamic
- * programming; `band` limits how far a path may stray from the diagonal. Null when none exists.
+ * programming; `band` limits how far a path may stray from the diagonal, `maxGroup` how many units a side of a
+ * group may hold. Null when none exists.
  */
 function cheapestBeads(
   enUnits: Sentence[],
   zhUnits: Sentence[],
   ratio: number,
-  band = Infinity,
+  { band = Infinity, maxGroup = MAX_GROUP } = {},
 ): Bead[] | null {
   const n = enUnits.length
   const m = zhUnits.length
@@ -150,8 +154,8 @@ function cheapestBeads(
     for (let j = from; j <= to; j++) {
       const here = best[i]![j]!
       if (here === Infinity) continue
-      for (let a = 1; a <= MAX_GROUP && i + a <= n; a++) {
-        for (let b = 1; b <= MAX_GROUP && j + b <= m; b++) {
+      for (let a = 1; a <= maxGroup && i + a <= n; a++) {
+        for (let b = 1; b <= maxGroup && j + b <= m; b++) {
           const fit = beadFit(enUnits.slice(i, i + a), zhUnits.slice(j, j + b), ratio)
           const cost = here + fit - Math.log(beadPrior(a, b))
           if (cost < best[i + a]![j + b]!) {
