@@ -133,9 +133,9 @@ describe('imported documents', () => {
     const listed = await api.corpus.list()
     expect(listed.ok && listed.value.map((d) => d.id)).toEqual(['harbour-notes'])
     const orphaned = await api.annotations.list()
-    expect(orphaned.ok && orphaned.value.map((a) => [a.annotation.id, a.placement.status])).toEqual([
-      ['note-00001', 'orphaned'],
-    ])
+    expect(orphaned.ok && orphaned.value.map((a) => [a.annotation.id, a.placement.status])).toEqual(
+      [['note-00001', 'orphaned']],
+    )
 
     expect(await api.documents.restore({ id: 'mine-harbour-notes' })).toMatchObject({ ok: true })
     await services.annotations.placed()
