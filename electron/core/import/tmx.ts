@@ -1,7 +1,7 @@
 import { ServiceError } from '../../shared/contract.ts'
 import { collapseWhitespace } from './paragraphs.ts'
 import { inlineXmlText } from './markup.ts'
-import { attribute, childrenOf, contentLangOf, findAll, parseXml, rawText, tagOf } from './xml.ts'
+import { attribute, childrenOf, xmlLangOf, findAll, parseXml, rawText, tagOf } from './xml.ts'
 
 /** A unit a bilingual file pairs itself: its two texts and, where it says so, its sentence pairs. */
 export interface BilingualUnit {
@@ -28,7 +28,7 @@ export function tmxUnits(text: string, name: string): BilingualFile {
   for (const tu of findAll(childrenOf(tmx), 'tu')) {
     const sides: Partial<Record<'en' | 'zh', string>> = {}
     for (const tuv of childrenOf(tu).filter((child) => tagOf(child) === 'tuv')) {
-      const lang = contentLangOf(attribute(tuv, 'xml:lang') ?? attribute(tuv, 'lang'))
+      const lang = xmlLangOf(attribute(tuv, 'xml:lang') ?? attribute(tuv, 'lang'))
       const seg = findAll(childrenOf(tuv), 'seg')[0]
       if (lang) sides[lang] ??= collapseWhitespace(inlineXmlText(rawText(seg)))
     }

@@ -5,7 +5,7 @@ import type { BilingualFile, BilingualUnit } from './tmx.ts'
 import {
   attribute,
   childrenOf,
-  contentLangOf,
+  xmlLangOf,
   findAll,
   parseXml,
   rawText,
@@ -26,10 +26,10 @@ export function xliffUnits(text: string, name: string): BilingualFile {
   const units: BilingualUnit[] = []
   let skipped = 0
   for (const file of findAll(childrenOf(xliff), 'file')) {
-    const source = contentLangOf(
+    const source = xmlLangOf(
       modern ? attribute(xliff, 'srcLang') : attribute(file, 'source-language'),
     )
-    const target = contentLangOf(
+    const target = xmlLangOf(
       modern ? attribute(xliff, 'trgLang') : attribute(file, 'target-language'),
     )
     if (!source || !target || source === target)

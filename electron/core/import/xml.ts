@@ -74,7 +74,7 @@ export function rawText(node: XmlNode | undefined): string {
 }
 
 /** en-US → en, zh-Hans-CN → zh; anything else (fr, ja) is neither. */
-export function contentLangOf(code: string | undefined): 'en' | 'zh' | null {
+export function xmlLangOf(code: string | undefined): 'en' | 'zh' | null {
   const primary = code?.toLowerCase().split(/[-_]/)[0]
   return primary === 'en' || primary === 'zh' ? primary : null
 }
