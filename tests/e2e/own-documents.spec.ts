@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { drag, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import { drag, fill, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
 /**
  * A person brings their own bilingual document, played with the mouse and the keyboard only, in
@@ -17,9 +17,6 @@ afterEach(async () => {
   await app?.close()
   app = null
 })
-
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
 
 const TITLE = 'Harbour Notes'
 /** The removal asks in the UI language. */

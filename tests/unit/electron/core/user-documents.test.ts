@@ -1,30 +1,18 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../../../electron/core/dispatch.ts'
-import { createServices } from '../../../../electron/core/services.ts'
 import { makeAnchor } from '../../../../electron/shared/anchoring.ts'
 import type { ImportProgress, ImportProposal } from '../../../../electron/shared/imports.ts'
 import { uploadDocument } from '../../../../electron/shared/import-upload.ts'
-import { makeApi, type ReaderApi } from '../../../../electron/shared/make-api.ts'
-import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
+import type { ReaderApi } from '../../../../electron/shared/make-api.ts'
+import { servicesApi } from '../../../support/services-api.ts'
 
-/** The app as the renderer reaches it: makeApi over dispatch, over a data folder. */
+/** The app over a data folder, with the import progress it reports. */
 async function app(dataDir?: string) {
-  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'documents-')))
-  const services = createServices({
-    contentDir: FIXTURE_CONTENT_DIR,
-    dataDir: dir,
-    appInfo: { name: 'r', version: '1', platform: 'linux', osLocale: 'en' },
-  })
+  const started = await servicesApi(dataDir)
   const progress: ImportProgress[] = []
-  services.imports.onProgress((p) => progress.push(p))
-  const api = makeApi(
-    (channel, payload) => dispatch(services.handlers, channel, payload),
-    () => () => undefined,
-  )
-  return { api, services, dir, progress }
+  started.services.imports.onProgress((p) => progress.push(p))
+  return { ...started, progress }
 }
 
 const EN = '# Harbour Notes\n\nThe port is busy. Ships come daily.\n\nFish is sold at dawn.\n'

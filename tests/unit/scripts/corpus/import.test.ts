@@ -1,18 +1,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { main } from '../../../../scripts/corpus.ts'
+import { captureConsole } from '../../../support/console.ts'
 
-let out: string[]
-let err: string[]
-beforeEach(() => {
-  out = []
-  err = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-})
-afterEach(() => vi.restoreAllMocks())
+const { out, err } = captureConsole()
 
 async function files(contents: Record<string, string | Buffer>): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'import-cli-'))
