@@ -52,10 +52,11 @@ export function makeZip(entries: ZipEntry[]): Buffer {
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
-/** A minimal Word document: paragraphs, the ones given a style name as headings, and its dates. */
+/** A minimal Word document: paragraphs, the ones given a style name as headings, its date and title. */
 export function makeDocx(
   paragraphs: Array<{ text: string; heading?: boolean }>,
   modified = '2025-03-04T10:00:00Z',
+  title = '',
 ): Buffer {
   const body = paragraphs
     .map(
@@ -90,7 +91,7 @@ export function makeDocx(
     },
     {
       name: 'docProps/core.xml',
-      content: `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:modified xsi:type="dcterms:W3CDTF">${modified}</dcterms:modified></cp:coreProperties>`,
+      content: `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${title ? `<dc:title>${escapeXml(title)}</dc:title>` : ''}<dcterms:modified xsi:type="dcterms:W3CDTF">${modified}</dcterms:modified></cp:coreProperties>`,
     },
   ])
 }

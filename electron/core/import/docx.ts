@@ -1,6 +1,7 @@
 import mammoth from 'mammoth'
 import { ServiceError } from '../../shared/contract.ts'
 import { htmlParagraphs } from './html.ts'
+import { decodeEntities } from './markup.ts'
 import type { Paragraph } from './paragraphs.ts'
 import { unpackChecked } from './zip.ts'
 
@@ -21,7 +22,7 @@ export async function docxParagraphs(
     /<dcterms:modified\b[^>]*>(\d{4}-\d{2}-\d{2})/.exec(core)?.[1] ??
     /<dcterms:created\b[^>]*>(\d{4}-\d{2}-\d{2})/.exec(core)?.[1] ??
     null
-  const title = /<dc:title>([^<]+)<\/dc:title>/.exec(core)?.[1]?.trim() || null
+  const title = decodeEntities(/<dc:title>([^<]+)<\/dc:title>/.exec(core)?.[1] ?? '').trim() || null
   let html: string
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value

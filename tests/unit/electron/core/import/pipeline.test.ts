@@ -136,6 +136,14 @@ describe('proposeImport: a pair of files', () => {
     expect(proposal.blocks[1]!.pairs).toHaveLength(2)
   })
 
+  it('takes the title from a DOCX’s own properties when it has no heading', async () => {
+    const proposal = await proposeImport([
+      file('a.docx', makeDocx([{ text: 'Terms apply.' }], '2025-03-04T10:00:00Z', 'Lease & Terms')),
+      file('b.docx', makeDocx([{ text: '条款适用。' }], '2025-03-04T10:00:00Z', '租约与条款')),
+    ])
+    expect(proposal.title).toEqual({ en: 'Lease & Terms', zh: '租约与条款' })
+  })
+
   it('groups paragraphs a translation merged into one block, and says so', async () => {
     const en =
       'The city lies on the west bank of the Pearl River Delta, and its port has served ships for a century.\n\n' +
