@@ -10,6 +10,7 @@ import {
 } from './corpus/align.ts'
 import { compileBundle, writeBundle } from './corpus/build.ts'
 import { checkCorpus, formatProblem } from './corpus/check.ts'
+import { runImport } from './corpus/import.ts'
 import { runSearch } from './corpus/search.ts'
 import { readSource } from './corpus/source.ts'
 
@@ -22,6 +23,10 @@ Commands:
   build [--out DIR]           compile content/ into the bundle the app loads (default out/content)
   search "<query>" [--json] [--limit N] [--out DIR]
                               search the built corpus with the app's search engine
+  import <file> [<second file>] [--json]
+                              run the app's import pipeline on a bilingual file (TMX, XLIFF,
+                              alternating paragraphs) or a pair (Markdown, text, HTML, DOCX) and
+                              print the proposed blocks and sentence pairs; saves nothing
 
 Options:
   --content DIR               read the corpus from DIR (default content/)`
@@ -56,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       limit,
     })
   }
+  if (command === 'import') return runImport(positionals.slice(1), { json: values.json })
   const source = await readSource(resolve(values.content))
   switch (command) {
     case 'check': {

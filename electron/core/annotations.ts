@@ -12,7 +12,7 @@ import {
 import { ServiceError } from '../shared/contract.ts'
 import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
-import type { CorpusService } from './corpus.ts'
+import type { DocumentSource } from './library.ts'
 import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 import { AnchorPlacer, type PlacementUpdate, type PlacerOptions } from './placements.ts'
 
@@ -21,7 +21,7 @@ export const ANNOTATIONS_FILE = 'annotations.json'
 /** Bookmarks, highlights and notes: owned by main, written through the durable store. */
 export class AnnotationsService {
   private readonly store: JsonStore<AnnotationsFile>
-  private readonly corpus: CorpusService
+  private readonly corpus: DocumentSource
   private readonly now: () => Date
   private readonly placer: AnchorPlacer
   private current: Promise<Annotation[]> | null = null
@@ -29,7 +29,7 @@ export class AnnotationsService {
 
   constructor(
     dataDir: string,
-    corpus: CorpusService,
+    corpus: DocumentSource,
     now: () => Date = () => new Date(),
     placing: PlacerOptions = {},
   ) {

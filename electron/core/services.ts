@@ -1,10 +1,13 @@
 import type { AppInfo, DataNotice, StorageState } from '../shared/model.ts'
 import { AnnotationsService } from './annotations.ts'
 import { CorpusService } from './corpus.ts'
-import { ImportUploads } from './import-uploads.ts'
 import type { Services } from './dispatch.ts'
+import { ImportJobs } from './import-jobs.ts'
+import { ImportUploads } from './import-uploads.ts'
+import { Library } from './library.ts'
 import { SearchIndexService } from './search-index.ts'
 import { SettingsService } from './settings.ts'
+import { UserDocumentsService } from './user-documents.ts'
 
 export interface ServicesOptions {
   /** Folder holding the compiled corpus bundle. */
@@ -19,6 +22,7 @@ export interface AppServices {
   settings: SettingsService
   corpus: CorpusService
   annotations: AnnotationsService
+  imports: ImportJobs
   /** Writes everything still queued; called before the app quits. */
   flush(): Promise<void>
   /** Called when a store's data folder starts or stops refusing writes. */
@@ -30,11 +34,15 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
   const corpus = new CorpusService(contentDir)
   const settings = new SettingsService(dataDir)
   const searchIndex = new SearchIndexService(contentDir, corpus)
-  const annotations = new AnnotationsService(dataDir, corpus)
+  const mine = new UserDocumentsService(dataDir)
+  const library = new Library(corpus, mine)
+  const annotations = new AnnotationsService(dataDir, library)
   const uploads = new ImportUploads()
+  const imports = new ImportJobs()
   const stores = [
     ['settings', settings],
     ['annotations', annotations],
+    ['documents', mine],
   ] as const
   const handlers: Services = {
     'annotations:list': () => annotations.list(),
@@ -66,9 +74,18 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
       }
       return notices
     },
-    'corpus:list': () => corpus.list(),
-    'corpus:get': ({ id }) => corpus.get(id),
-    'corpus:glossary': () => corpus.glossary(),
+    'corpus:list': () => library.list(),
+    'corpus:get': ({ id }) => library.get(id),
+    'corpus:glossary': () => library.glossary(),
+    'documents:uploadChunk': async (piece) => imports.append(piece),
+    'documents:propose': (request) => imports.propose(request),
+    'documents:cancel': async ({ jobId }) => imports.cancel(jobId),
+    'documents:add': async (accepted) => {
+      const bundled = new Set((await corpus.list()).map((d) => d.id))
+      return mine.add(accepted, (id) => bundled.has(id))
+    },
+    'documents:remove': ({ id }) => mine.remove(id),
+    'documents:restore': ({ id }) => mine.restore(id),
     'search:index': () => searchIndex.get(),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.set(patch),
@@ -82,8 +99,9 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
     settings,
     corpus,
     annotations,
+    imports,
     flush: async () => {
-      await Promise.all([settings.flush(), annotations.flush()])
+      await Promise.all([settings.flush(), annotations.flush(), mine.flush()])
     },
     onStorageChange: (listener) => {
       for (const [store, service] of stores)

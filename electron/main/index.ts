@@ -51,6 +51,9 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, services.handlers, (contents) => contents === window?.webContents)
   installMenu(services.settings, () => window)
   services.onStorageChange((state) => window?.webContents.send('app:storage', state))
+  services.imports.onProgress((progress) =>
+    window?.webContents.send('documents:progress', progress),
+  )
   services.annotations.onPlaced((placements) =>
     window?.webContents.send('annotations:placed', { placements }),
   )

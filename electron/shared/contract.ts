@@ -11,12 +11,14 @@ import {
   PlacementsFound,
   UploadId,
 } from './annotations.ts'
+import { AcceptedDocument, ImportProgress, ImportProposal } from './imports.ts'
 import {
   AppCommand,
   AppInfo,
   DataNotice,
   DocId,
   Document,
+  IsoDate,
   DocumentSummary,
   GlossaryTerm,
   ReadingPosition,
@@ -62,6 +64,51 @@ export const contract = {
   'corpus:get': { input: z.object({ id: DocId }).strict(), output: Document },
   'corpus:glossary': { input: z.undefined(), output: z.array(GlossaryTerm) },
   /** The serialized search index (an `IndexFile` as JSON); `rebuilt` if the shipped one was stale. */
+  /** One piece (base64) of a file to import as a document; a pair is two uploads. */
+  'documents:uploadChunk': {
+    input: z
+      .object({
+        uploadId: UploadId,
+        index: z.number().int().min(0),
+        chunk: z
+          .string()
+          .max(MAX_IMPORT_CHUNK)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  /**
+   * Runs the import pipeline on one or two uploaded files and answers what the review step shows;
+   * saves nothing. Progress arrives as `documents:progress` events for `jobId`.
+   */
+  'documents:propose': {
+    input: z
+      .object({
+        jobId: UploadId,
+        files: z
+          .array(
+            z
+              .object({
+                uploadId: UploadId,
+                name: z.string().min(1).max(200),
+                modified: IsoDate.nullable(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(2),
+      })
+      .strict(),
+    output: ImportProposal,
+  },
+  /** Stops a running `documents:propose`, which then fails with `import-cancelled`. */
+  'documents:cancel': { input: z.object({ jobId: UploadId }).strict(), output: z.null() },
+  /** Saves a document the person accepted in the review step; the library lists it at once. */
+  'documents:add': { input: AcceptedDocument, output: DocumentSummary },
+  /** Removes an imported document; its annotations are kept, orphaned, until `restore`. */
+  'documents:remove': { input: z.object({ id: DocId }).strict(), output: DocumentSummary },
+  'documents:restore': { input: z.object({ id: DocId }).strict(), output: DocumentSummary },
   'search:index': {
     input: z.undefined(),
     output: z.object({ file: z.string(), rebuilt: z.boolean() }),
@@ -80,6 +127,7 @@ export const events = {
   'app:command': AppCommand,
   'annotations:placed': PlacementsFound,
   'app:storage': StorageState,
+  'documents:progress': ImportProgress,
 } as const
 
 export type EventChannel = keyof typeof events
@@ -107,6 +155,17 @@ export const ErrorCode = z.enum([
   'io-error',
   'limit-exceeded',
   'internal',
+  // A file to import that the pipeline refuses; nothing is changed.
+  'import-empty',
+  'import-too-large',
+  'import-binary',
+  'import-unsupported',
+  'import-unsafe-archive',
+  'import-invalid-xml',
+  'import-too-many-units',
+  'import-mismatched-languages',
+  'import-unaligned',
+  'import-cancelled',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 

@@ -2,14 +2,35 @@ import { MAX_IMPORT_CHUNK } from './annotations.ts'
 import type { Result } from './contract.ts'
 import type { ReaderApi } from './make-api.ts'
 
-/** Sends a file to import in pieces small enough for one IPC message each; answers its upload id. */
-export async function uploadImport(api: ReaderApi, content: string): Promise<Result<string>> {
+type Piece = { uploadId: string; index: number; chunk: string }
+
+/** Sends a text in pieces small enough for one IPC message each; answers its upload id. */
+async function uploadInPieces(
+  content: string,
+  send: (piece: Piece) => Promise<Result<null>>,
+): Promise<Result<string>> {
   const uploadId = crypto.randomUUID()
   // An empty file is one empty piece, so that main hears of it and answers what it is not.
   for (let index = 0, at = 0; index === 0 || at < content.length; index++, at += MAX_IMPORT_CHUNK) {
-    const chunk = content.slice(at, at + MAX_IMPORT_CHUNK)
-    const sent = await api.annotations.importChunk({ uploadId, index, chunk })
+    const sent = await send({ uploadId, index, chunk: content.slice(at, at + MAX_IMPORT_CHUNK) })
     if (!sent.ok) return sent
   }
   return { ok: true, value: uploadId }
+}
+
+/** Sends a notes file to import (`annotations:importChunk`). */
+export function uploadImport(api: ReaderApi, content: string): Promise<Result<string>> {
+  return uploadInPieces(content, (piece) => api.annotations.importChunk(piece))
+}
+
+/** Sends the bytes of a document to import (`documents:uploadChunk`), as base64: IPC carries text. */
+export function uploadDocument(api: ReaderApi, bytes: Uint8Array): Promise<Result<string>> {
+  return uploadInPieces(toBase64(bytes), (piece) => api.documents.uploadChunk(piece))
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let at = 0; at < bytes.length; at += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
+  return btoa(binary)
 }

@@ -74,6 +74,8 @@ export const DocumentMeta = z.object({
     /** Who translated it, named in both UI languages. */
     by: z.object({ en: z.string().min(1).max(200), zh: z.string().min(1).max(200) }),
   }),
+  /** `user` for a document the person imported; the bundled corpus leaves it out. */
+  origin: z.enum(['bundled', 'user']).optional(),
 })
 export type DocumentMeta = z.infer<typeof DocumentMeta>
 
@@ -255,7 +257,7 @@ export type CorpusBundle = z.infer<typeof CorpusBundle>
 export const CORPUS_BUNDLE_FILE = 'corpus.json'
 export const SEARCH_INDEX_FILE = 'search-index.json'
 
-export const DataStore = z.enum(['settings', 'annotations'])
+export const DataStore = z.enum(['settings', 'annotations', 'documents'])
 export type DataStore = z.infer<typeof DataStore>
 
 /**

@@ -7,6 +7,9 @@ import { useSettingsStore } from './settings.ts'
 
 export type LibrarySort = 'title' | 'date' | 'length' | 'recent'
 export const LIBRARY_SORTS: readonly LibrarySort[] = ['title', 'date', 'length', 'recent']
+/** Which documents the library shows: all, the person's own imports, or the bundled ones. */
+export type LibraryOrigin = 'all' | 'user' | 'bundled'
+export const LIBRARY_ORIGINS: readonly LibraryOrigin[] = ['all', 'user', 'bundled']
 
 export const useLibraryStore = defineStore('library', () => {
   const documents = shallowRef<DocumentSummary[]>([])
@@ -14,18 +17,20 @@ export const useLibraryStore = defineStore('library', () => {
   const error = ref<IpcError | null>(null)
   const query = ref('')
   const sort = ref<LibrarySort>('title')
+  const origin = ref<LibraryOrigin>('all')
   const settings = useSettingsStore()
 
-  /** The documents to show: filtered by the query in either language, then sorted. */
+  /** The documents to show: of the chosen origin, filtered by the query in either language, sorted. */
   const visible = computed(() => {
     const needle = query.value.trim().toLocaleLowerCase()
-    const matches = needle
-      ? documents.value.filter((d) =>
+    const matches = documents.value.filter(
+      (d) =>
+        (origin.value === 'all' || (d.origin ?? 'bundled') === origin.value) &&
+        (!needle ||
           [d.title.en, d.title.zh, d.publisher.en, d.publisher.zh].some((s) =>
             s.toLocaleLowerCase().includes(needle),
-          ),
-        )
-      : documents.value
+          )),
+    )
     const recency = Object.keys(settings.settings?.positions ?? {})
     const byTitle = (a: DocumentSummary, b: DocumentSummary) => a.title.en.localeCompare(b.title.en)
     const compare: Record<LibrarySort, (a: DocumentSummary, b: DocumentSummary) => number> = {
@@ -50,5 +55,5 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  return { documents, status, error, query, sort, visible, load }
+  return { documents, status, error, query, sort, origin, visible, load }
 })

@@ -5,7 +5,14 @@ import type { DataNotice, DataStore, StorageState } from '../../electron/shared/
 import { useApi } from '../api.ts'
 
 export type InfoMessage =
-  'deleted' | 'copied' | 'copyFailed' | 'imported' | 'exported' | 'savedAgain'
+  | 'deleted'
+  | 'copied'
+  | 'copyFailed'
+  | 'imported'
+  | 'exported'
+  | 'savedAgain'
+  | 'documentAdded'
+  | 'documentRemoved'
 const INFO_TIMEOUT_MS = 8_000
 
 export type Notice =

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type Panel = 'settings' | 'about' | 'search' | 'find' | 'notebook' | 'shortcuts'
+export type Panel =
+  'settings' | 'about' | 'search' | 'find' | 'notebook' | 'shortcuts' | 'import' | 'remove-document'
 
 /** Which screen is shown and which panel, if any, is open over it. */
 export const useUiStore = defineStore('ui', () => {

@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import en from '../../locales/en.json'
+import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { OS_LOCALE, UI_LOCALES } from './journey.ts'
+import { fill, OS_LOCALE, UI_LOCALES } from './journey.ts'
 
 /**
  * An axe-core audit (WCAG 2.x A and AA rules, and best practices) of every view and panel, in
@@ -43,6 +47,15 @@ async function audit(page: Page): Promise<Finding[]> {
         nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
       }))
   })
+}
+
+/** A Markdown pair to import, for the review and the removal question. */
+async function markdownPair(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'a11y-import-'))
+  const files = [join(dir, 'notes-en.md'), join(dir, 'notes-zh.md')]
+  await writeFile(files[0]!, '# Pier Notes\n\nThe pier is old. It was built in 1904.\n')
+  await writeFile(files[1]!, '# 码头札记\n\n码头很古老。它建于1904年。\n')
+  return files
 }
 
 const LABELS = {
@@ -100,6 +113,21 @@ describe.each(UI_LOCALES)('accessibility audit, UI in %s', (locale) => {
       await page.getByRole('button', { name: text.about }).click()
       await page.getByRole('dialog', { name: text.about }).waitFor()
       await check('about')
+      await close()
+
+      const m = locale === 'en' ? en : zhCN
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: m.imports.add }).click()
+      await (await chooser).setFiles(await markdownPair())
+      await page.getByRole('button', { name: m.imports.accept }).waitFor()
+      await check('import review')
+      await page.getByRole('button', { name: m.imports.accept }).click()
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
+      await page
+        .getByRole('button', { name: fill(m.imports.removeNamed, { title: 'Pier Notes' }) })
+        .click()
+      await page.getByRole('dialog', { name: m.imports.removeTitle }).waitFor()
+      await check('remove document')
       await close()
 
       await page.getByRole('button', { name: 'The Achievements of Jiangmen', exact: true }).click()

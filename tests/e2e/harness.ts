@@ -162,6 +162,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
         .catch(() => undefined)
     services.annotations.onPlaced((placements) => send('annotations:placed', { placements }))
     services.onStorageChange((state) => send('app:storage', state))
+    services.imports.onProgress((progress) => send('documents:progress', progress))
     await page.goto(url)
     return page
   }

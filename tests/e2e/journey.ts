@@ -105,6 +105,10 @@ export async function drag(
   await page.mouse.up()
 }
 
+/** A locale message with its `{placeholders}` filled, as vue-i18n shows it. */
+export const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
+
 /** The UI languages every journey is played in. */
 export const UI_LOCALES = ['en', 'zh-CN'] as const
 export type JourneyLocale = (typeof UI_LOCALES)[number]

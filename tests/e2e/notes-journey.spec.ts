@@ -5,16 +5,13 @@ import { citation } from '../../electron/shared/citation.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { drag, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import { drag, fill, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
 let app: ReaderApp | null = null
 afterEach(async () => {
   await app?.close()
   app = null
 })
-
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')
 
 const selectedText = (page: Page) => page.evaluate(() => getSelection()?.toString() ?? '')
 

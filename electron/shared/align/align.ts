@@ -85,20 +85,78 @@ export function alignSentences(en: string, zh: string, options: AlignOptions = {
   // At least one character a side, so a paragraph of figures only ("2020" / "2020年") has a ratio.
   const ratio = Math.max(1, sum(zhSentences, 'length')) / Math.max(1, sum(enSentences, 'length'))
 
-  const n = enSentences.length
-  const m = zhSentences.length
+  const beads = cheapestBeads(enSentences, zhSentences, ratio)
+  // Beyond 4:1 no path exists; the paragraph then stays one pair, for a person to split.
+  if (!beads) return [{ en: en.trim(), zh: zh.trim(), confidence: 0 }]
+
+  const enRanges = locateParts(en, enTexts)!
+  const zhRanges = locateParts(zh, zhTexts)!
+  return beads.map(({ en: [i, a], zh: [j, b], confidence }) => ({
+    en: en.slice(enRanges[i]!.start, enRanges[i + a - 1]!.end),
+    zh: zh.slice(zhRanges[j]!.start, zhRanges[j + b - 1]!.end),
+    confidence,
+  }))
+}
+
+/** A group of consecutive paragraphs of each side that translate each other: [first, count]. */
+export interface Bead {
+  en: [number, number]
+  zh: [number, number]
+  confidence: number
+}
+
+/**
+ * Pairs the paragraphs of a document and of its translation with the same model as the sentences
+ * of a paragraph (a paragraph the translation split or merged makes a 1-2 or 2-1 group), within a
+ * band around the diagonal so that long documents stay linear. Null when no path exists (one side
+ * has more than twice the paragraphs of the other).
+ */
+export function alignParagraphs(
+  en: readonly string[],
+  zh: readonly string[],
+  options: AlignOptions = {},
+): Bead[] | null {
+  if (!en.length || !zh.length) return null
+  const enUnits = en.map((text) => describe(text, 'en', options.glossary))
+  const zhUnits = zh.map((text) => describe(text, 'zh', options.glossary))
+  const ratio = Math.max(1, sum(zhUnits, 'length')) / Math.max(1, sum(enUnits, 'length'))
+  const band = PARAGRAPH_BAND + Math.abs(en.length - zh.length)
+  return cheapestBeads(enUnits, zhUnits, ratio, { band, maxGroup: PARAGRAPH_MAX_GROUP })
+}
+
+/** How far from the diagonal a paragraph pairing may stray, beyond the difference in counts. */
+const PARAGRAPH_BAND = 10
+/** A translation seldom splits one paragraph in three; groups of two keep long documents fast. */
+const PARAGRAPH_MAX_GROUP = 2
+
+/**
+ * The cheapest sequence of groups (1-1 … 4-4) covering both sides in order, by dynamic
+ * programming; `band` limits how far a path may stray from the diagonal, `maxGroup` how many units a side of a
+ * group may hold. Null when none exists.
+ */
+function cheapestBeads(
+  enUnits: Sentence[],
+  zhUnits: Sentence[],
+  ratio: number,
+  { band = Infinity, maxGroup = MAX_GROUP } = {},
+): Bead[] | null {
+  const n = enUnits.length
+  const m = zhUnits.length
   const best: number[][] = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(Infinity))
   const step: Array<Array<[number, number]>> = Array.from({ length: n + 1 }, () =>
     Array<[number, number]>(m + 1).fill([0, 0]),
   )
   best[0]![0] = 0
   for (let i = 0; i <= n; i++) {
-    for (let j = 0; j <= m; j++) {
+    const diagonal = (i * m) / n
+    const from = Math.max(0, Math.floor(diagonal - band))
+    const to = Math.min(m, Math.ceil(diagonal + band))
+    for (let j = from; j <= to; j++) {
       const here = best[i]![j]!
       if (here === Infinity) continue
-      for (let a = 1; a <= MAX_GROUP && i + a <= n; a++) {
-        for (let b = 1; b <= MAX_GROUP && j + b <= m; b++) {
-          const fit = beadFit(enSentences.slice(i, i + a), zhSentences.slice(j, j + b), ratio)
+      for (let a = 1; a <= maxGroup && i + a <= n; a++) {
+        for (let b = 1; b <= maxGroup && j + b <= m; b++) {
+          const fit = beadFit(enUnits.slice(i, i + a), zhUnits.slice(j, j + b), ratio)
           const cost = here + fit - Math.log(beadPrior(a, b))
           if (cost < best[i + a]![j + b]!) {
             best[i + a]![j + b] = cost
@@ -108,24 +166,20 @@ export function alignSentences(en: string, zh: string, options: AlignOptions = {
       }
     }
   }
-  // Beyond 4:1 no path exists; the paragraph then stays one pair, for a person to split.
-  if (best[n]![m] === Infinity) return [{ en: en.trim(), zh: zh.trim(), confidence: 0 }]
-
-  const enRanges = locateParts(en, enTexts)!
-  const zhRanges = locateParts(zh, zhTexts)!
-  const pairs: AlignedPair[] = []
+  if (best[n]![m] === Infinity) return null
+  const beads: Bead[] = []
   for (let i = n, j = m; i > 0 || j > 0;) {
     const [a, b] = step[i]![j]!
-    const fit = beadFit(enSentences.slice(i - a, i), zhSentences.slice(j - b, j), ratio)
-    pairs.push({
-      en: en.slice(enRanges[i - a]!.start, enRanges[i - 1]!.end),
-      zh: zh.slice(zhRanges[j - b]!.start, zhRanges[j - 1]!.end),
+    const fit = beadFit(enUnits.slice(i - a, i), zhUnits.slice(j - b, j), ratio)
+    beads.push({
+      en: [i - a, a],
+      zh: [j - b, b],
       confidence: Math.round(Math.exp(-fit) * 1000) / 1000,
     })
     i -= a
     j -= b
   }
-  return pairs.reverse()
+  return beads.reverse()
 }
 
 /** How badly a group of English sentences and a group of Chinese ones fit as a pair (≥ 0). */

@@ -2,28 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../../../electron/core/dispatch.ts'
-import { createServices } from '../../../../electron/core/services.ts'
 import { makeAnchor } from '../../../../electron/shared/anchoring.ts'
 import { MAX_NOTE, type Annotation } from '../../../../electron/shared/annotations.ts'
 import { uploadImport } from '../../../../electron/shared/import-upload.ts'
-import { makeApi } from '../../../../electron/shared/make-api.ts'
-import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
+import { servicesApi } from '../../../support/services-api.ts'
 
-/** The app as the renderer reaches it: makeApi over dispatch, over a fresh data folder. */
-async function app(dataDir?: string) {
-  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'uploads-')))
-  const services = createServices({
-    contentDir: FIXTURE_CONTENT_DIR,
-    dataDir: dir,
-    appInfo: { name: 'r', version: '1', platform: 'linux', osLocale: 'en' },
-  })
-  const api = makeApi(
-    (channel, payload) => dispatch(services.handlers, channel, payload),
-    () => () => undefined,
-  )
-  return { api, services, dir }
-}
+const app = servicesApi
 
 /** The limit one message of an import had before it came in pieces. */
 const OLD_LIMIT = 5_000_000

@@ -1,19 +1,12 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { main } from '../../../../scripts/corpus.ts'
+import { captureConsole } from '../../../support/console.ts'
 import { FIXTURE_SOURCE_DIR } from '../../../support/fixtures.ts'
 
-let out: string[]
-let err: string[]
-beforeEach(() => {
-  out = []
-  err = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-})
-afterEach(() => vi.restoreAllMocks())
+const { out, err } = captureConsole()
 
 async function contentCopy(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'content-'))
@@ -79,7 +72,7 @@ describe('corpus CLI', () => {
     expect(first!.pairs).toEqual([
       { en: 'The Harbour', zh: '港口', confidence: expect.any(Number) },
     ])
-    out = []
+    out.length = 0
     expect(await main(['align', '--content', FIXTURE_SOURCE_DIR])).toBe(0)
     expect(out[0]).toMatch(/^harbour-notes b001\n  1 en: The Harbour\n    zh: 港口\n/)
   })
@@ -128,14 +121,14 @@ describe('corpus CLI search', () => {
   it('prints JSON hits, best first, with both texts and the matched language', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
     expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
-    out = []
+    out.length = 0
     expect(await main(['search', '港口', '--json', '--limit', '1', '--out', outDir])).toBe(0)
     const hits = JSON.parse(out[0]!) as Array<Record<string, unknown>>
     expect(hits).toHaveLength(1)
     expect(Object.keys(hits[0]!).sort()).toEqual(['blockId', 'docId', 'en', 'lang', 'score', 'zh'])
     expect(hits[0]).toMatchObject({ docId: 'harbour-notes', lang: 'zh' })
 
-    out = []
+    out.length = 0
     expect(await main(['search', 'harb', '--out', outDir])).toBe(0)
     expect(out.join('\n')).toContain('[Harbour]')
   })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { alignSentences, type TermFinder } from '../../../../../electron/shared/align/align.ts'
+import {
+  alignParagraphs,
+  alignSentences,
+  type TermFinder,
+} from '../../../../../electron/shared/align/align.ts'
 import { GlossaryMatcher } from '../../../../../src/search/glossary.ts'
 
 const sides = (pairs: Array<{ en: string; zh: string }>) => pairs.map(({ en, zh }) => [en, zh])
@@ -160,5 +164,40 @@ describe('alignSentences on random translations', () => {
       expect(pairs.map((p) => p.zh).join(''), `seed ${seed}`).toBe(zh)
       expect(sides(pairs), `seed ${seed}`).toEqual(truth)
     }
+  })
+})
+
+describe('alignParagraphs', () => {
+  it('pairs paragraphs one to one, and groups two the translation merged', () => {
+    const en = [
+      'Jiangmen lies on the west bank of the Pearl River Delta.',
+      'It has a port.',
+      'The port handled 12 million tonnes in 2020, twice as much as ten years before.',
+      'Visitors come for the watchtowers.',
+    ]
+    const zh = [
+      '江门位于珠江三角洲西岸。',
+      '它有一个港口，2020年港口吞吐量达1200万吨，是十年前的两倍。',
+      '游客们前来参观碉楼。',
+    ]
+    expect(alignParagraphs(en, zh)?.map(({ en, zh }) => [en, zh])).toEqual([
+      [
+        [0, 1],
+        [0, 1],
+      ],
+      [
+        [1, 2],
+        [1, 1],
+      ],
+      [
+        [3, 1],
+        [2, 1],
+      ],
+    ])
+  })
+
+  it('finds no pairing when one side has more than twice the paragraphs of the other', () => {
+    expect(alignParagraphs(['One.', 'Two.', 'Three.'], ['一。'])).toBeNull()
+    expect(alignParagraphs([], ['一。'])).toBeNull()
   })
 })

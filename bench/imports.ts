@@ -1,0 +1,140 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { dispatch } from '../electron/core/dispatch.ts'
+import { createServices } from '../electron/core/services.ts'
+import { uploadDocument } from '../electron/shared/import-upload.ts'
+import { acceptedDocument } from '../src/imports/review.ts'
+import { makeApi } from '../electron/shared/make-api.ts'
+import { CORPUS_BUNDLE_FILE, type Block, type ContentLang } from '../electron/shared/model.ts'
+import { generateCorpus, loadRealCorpus } from './generate.ts'
+
+const USAGE = `Usage: npm run bench:imports -- [options]
+
+Writes N synthetic documents (the search benchmark's generator, seed 20240601) as Markdown pairs,
+one file per language, then imports each through the real services as the renderer does: upload,
+propose (the pipeline: decoding, paragraphs, paragraph and sentence alignment), accept as is. Prints
+progress as it goes, then the total, the time per document, the longest the event loop was held,
+and how long corpus:list takes with them all in the library.
+
+Options:
+  --count N     documents (default: 2000)
+  --json        print one JSON object with the figures, and nothing else, on stdout`
+
+const TARGET_TOTAL_MS = 120_000
+const SEED = 20240601
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '2000' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+})
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const count = Number(values.count)
+if (!Number.isInteger(count) || count < 1) {
+  console.error(USAGE)
+  process.exit(2)
+}
+const log = (line: string) => values.json || console.log(line)
+
+/** A block as a Markdown file writes it: headings with `#`, list items with `-`. */
+function markdown(blocks: readonly Block[], lang: ContentLang): string {
+  const prefix = { heading: '# ', 'list-item': '- ', paragraph: '', caption: '', byline: '' }
+  return blocks.map((block) => `${prefix[block.type]}${block[lang]}`).join('\n\n') + '\n'
+}
+
+const real = loadRealCorpus()
+const documents = generateCorpus(count, SEED, real)
+const filesDir = await mkdtemp(join(tmpdir(), 'bench-import-files-'))
+const contentDir = await mkdtemp(join(tmpdir(), 'bench-content-'))
+const dataDir = await mkdtemp(join(tmpdir(), 'bench-data-'))
+await writeFile(
+  join(contentDir, CORPUS_BUNDLE_FILE),
+  JSON.stringify({ format: 1, documents: real.documents, glossary: real.glossary }),
+)
+const pairs = await Promise.all(
+  documents.map(async (document, k) => {
+    const paths = ['en', 'zh'].map((lang) => join(filesDir, `doc-${k}-${lang}.md`))
+    await writeFile(paths[0]!, markdown(document.blocks, 'en'))
+    await writeFile(paths[1]!, markdown(document.blocks, 'zh'))
+    return paths
+  }),
+)
+const sourceBlocks = documents.reduce((total, d) => total + d.blocks.length, 0)
+log(`${count} document pairs written (${sourceBlocks} blocks); importing…`)
+
+const services = createServices({
+  contentDir,
+  dataDir,
+  appInfo: { name: 'bench', version: '0', platform: process.platform, osLocale: 'en' },
+})
+const api = makeApi(
+  (channel, payload) => dispatch(services.handlers, channel, payload),
+  () => () => undefined,
+)
+const held = monitorEventLoopDelay({ resolution: 10 })
+held.enable()
+const perDocument: number[] = []
+let importedBlocks = 0
+const started = performance.now()
+for (const [k, paths] of pairs.entries()) {
+  const begun = performance.now()
+  const uploads = []
+  for (const path of paths) {
+    const uploaded = await uploadDocument(api, await readFile(path))
+    if (!uploaded.ok) throw new Error(uploaded.error.message)
+    uploads.push({ uploadId: uploaded.value, name: path.slice(-200), modified: null })
+  }
+  const proposal = await api.documents.propose({ jobId: `bench-job-${k}`, files: uploads })
+  if (!proposal.ok) throw new Error(`${paths[0]}: ${proposal.error.message}`)
+  const added = await api.documents.add(acceptedDocument(proposal.value, proposal.value.blocks))
+  if (!added.ok) throw new Error(`${paths[0]}: ${added.error.message}`)
+  importedBlocks += added.value.blockCount
+  perDocument.push(performance.now() - begun)
+  if ((k + 1) % 100 === 0 || k + 1 === count)
+    log(`  ${k + 1} / ${count} imported, ${((performance.now() - started) / 1000).toFixed(1)} s`)
+}
+await services.flush()
+const totalMs = performance.now() - started
+held.disable()
+const listStarted = performance.now()
+const listed = await api.corpus.list()
+const listMs = performance.now() - listStarted
+if (!listed.ok) throw new Error(listed.error.message)
+
+const sorted = [...perDocument].sort((a, b) => a - b)
+const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+const figures = {
+  documents: count,
+  blocks: importedBlocks,
+  totalMs: Math.round(totalMs),
+  perDocumentMs: { p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted.at(-1)!) },
+  eventLoopHeldMs: { max: round(held.max / 1e6), p99: round(held.percentile(99) / 1e6) },
+  corpusListMs: round(listMs),
+  listed: listed.value.length,
+  target: { totalMs: TARGET_TOTAL_MS, met: totalMs < TARGET_TOTAL_MS },
+}
+if (values.json) console.log(JSON.stringify(figures))
+else {
+  log(`imported ${count} documents (${importedBlocks} blocks) in ${(totalMs / 1000).toFixed(1)} s`)
+  log(`per document: p50 ${figures.perDocumentMs.p50} ms, p95 ${figures.perDocumentMs.p95} ms`)
+  log(
+    `event loop held: max ${figures.eventLoopHeldMs.max} ms, p99 ${figures.eventLoopHeldMs.p99} ms`,
+  )
+  log(`corpus:list with ${listed.value.length} documents: ${figures.corpusListMs} ms`)
+  log(`target: under ${TARGET_TOTAL_MS / 1000} s — ${figures.target.met ? 'met' : 'NOT met'}`)
+}
+await Promise.all(
+  [filesDir, contentDir, dataDir].map((dir) => rm(dir, { recursive: true, force: true })),
+)
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10
+}
