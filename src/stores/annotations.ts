@@ -14,6 +14,7 @@ import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { uploadImport } from '../../electron/shared/import-upload.ts'
 import { useApi } from '../api.ts'
 import { useNoticesStore } from './notices.ts'
+import { useChineseStore } from './chinese.ts'
 import { useSettingsStore } from './settings.ts'
 
 const key = (docId: string, blockId: string) => `${docId}#${blockId}`
@@ -191,9 +192,13 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       docId ? { format, docId, locale } : { format, locale },
     )
     if (!result.ok) return refuse(items.value, result.error)
-    const url = URL.createObjectURL(
-      new Blob([result.value.content], { type: result.value.mimeType }),
-    )
+    // Markdown is for reading: its Chinese in the reader's script. JSON keeps the authored text
+    // its anchors refer to, so that it imports again.
+    const content =
+      format === 'markdown'
+        ? await useChineseStore().convert(result.value.content)
+        : result.value.content
+    const url = URL.createObjectURL(new Blob([content], { type: result.value.mimeType }))
     const link = Object.assign(document.createElement('a'), {
       href: url,
       download: result.value.filename,
