@@ -29,7 +29,7 @@ describe('library', () => {
     const { page } = app
     await page.getByRole('heading', { name: 'Library' }).waitFor()
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'))
-    await page.getByRole('button', { name: '中文' }).click()
+    await page.getByRole('button', { name: '简体中文', exact: true }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('文库')
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
       'still here',
@@ -41,7 +41,7 @@ describe('library', () => {
 
   it('keeps the chosen UI language after the app restarts', async () => {
     app = await launchApp({ osLocale: 'en-US' })
-    await app.page.getByRole('button', { name: '中文' }).click()
+    await app.page.getByRole('button', { name: '简体中文', exact: true }).click()
     await expect.poll(() => app!.page.getByRole('heading', { level: 1 }).textContent()).toBe('文库')
     await app.restart()
     await expect.poll(() => app!.page.getByRole('heading', { level: 1 }).textContent()).toBe('文库')

@@ -105,7 +105,7 @@ describe('reader', () => {
     app = await launchApp()
     const { page } = app
     await openDocument(app, 'Major Decisions and Deployments')
-    await page.getByRole('button', { name: '中文', exact: true }).click()
+    await page.getByRole('button', { name: '简体中文', exact: true }).click()
     await expect
       .poll(() => page.getByRole('navigation').getByRole('heading').textContent())
       .toBe('目录')
