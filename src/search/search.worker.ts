@@ -15,7 +15,7 @@ onmessage = (event: MessageEvent<WorkerRequest>) => {
       reply({
         type: 'results',
         id: request.id,
-        page: engine ? engine.page(request.query, request.size) : NO_RESULTS,
+        page: engine ? engine.page(request.query, request.size, request.filter) : NO_RESULTS,
       })
     }
   } catch (error) {
