@@ -171,9 +171,10 @@ export class SearchEngine {
     const seen = new Set<number>()
     const add = (ranked: Ranked[], gaps: string[]) => {
       for (const r of ranked) {
-        if (seen.has(r.shortId)) continue
+        // A block that matched in the other language only may match in this one at a later tier.
+        if (seen.has(r.shortId) || (filter.lang && !this.matchedIn(r, filter.lang))) continue
         seen.add(r.shortId)
-        if (!filter.lang || this.matchedIn(r, filter.lang)) found.push({ ranked: r, gaps })
+        found.push({ ranked: r, gaps })
       }
     }
     add(this.index.rank(exact, Math.max(span, FEW_RESULTS), inDocs), [])

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { focused, OS_LOCALE, seenOnTop, UI_LOCALES, type JourneyLocale } from './journey.ts'
+import {
+  focused,
+  markedText,
+  OS_LOCALE,
+  seenOnTop,
+  UI_LOCALES,
+  type JourneyLocale,
+} from './journey.ts'
 
 /**
  * A new reader's first minute, played with the keyboard and the mouse only, in each UI language:
@@ -28,13 +35,6 @@ const TEXT: Record<
 /** The text (and its card) is in English until the reader picks 中文; the window speaks the UI's. */
 const TITLE = 'The Achievements of Jiangmen'
 const WINDOW_TITLE = { en: TITLE, 'zh-CN': '江门取得的成就' }
-
-/** What the search-hit highlight marks in the page, as text. */
-const markedText = (reader: ReaderApp, name: string) =>
-  reader.page.evaluate(
-    (highlight) => [...(CSS.highlights.get(highlight)?.keys() ?? [])].map((r) => `${r}`),
-    name,
-  )
 
 async function start(locale: JourneyLocale): Promise<ReaderApp> {
   const started = await launchApp({ osLocale: OS_LOCALE[locale] })
@@ -70,7 +70,7 @@ describe.each(UI_LOCALES)('the first minute, UI in %s', (locale) => {
     await page.keyboard.press('Enter')
 
     await expect
-      .poll(() => markedText(app!, 'search-hit'))
+      .poll(() => markedText(app!.page, 'search-hit'))
       .toEqual(expect.arrayContaining(['Talent', 'Island']))
     const block = page.locator('.block:focus')
     expect(await seenOnTop(block)).toBe(true)
@@ -87,7 +87,7 @@ describe.each(UI_LOCALES)('the first minute, UI in %s', (locale) => {
     await page.keyboard.press('Enter')
     // The text is in English: the paragraph shows the term's English form marked.
     await expect
-      .poll(async () => (await markedText(app!, 'search-hit')).join(' | '))
+      .poll(async () => (await markedText(app!.page, 'search-hit')).join(' | '))
       .toMatch(/Talent Island/)
     expect(await seenOnTop(page.locator('.block:focus'))).toBe(true)
     await app.screenshot(`first-minute-cross-language-${locale}`)
@@ -164,7 +164,7 @@ describe.each(UI_LOCALES)('the first minute, UI in %s', (locale) => {
     await page.getByRole('dialog').getByRole('option').first().waitFor()
     await page.keyboard.press('Enter')
     // Magang is in another document: the jump leaves this one.
-    await expect.poll(() => markedText(app!, 'search-hit')).toContain('Magang')
+    await expect.poll(() => markedText(app!.page, 'search-hit')).toContain('Magang')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toContain(TITLE)
 
     await page.keyboard.press('Alt+ArrowLeft')

@@ -19,6 +19,14 @@ export async function seenOnTop(locator: Locator): Promise<boolean> {
   })
 }
 
+/** What a named highlight (`search-hit`, …) marks in the page, as text. */
+export function markedText(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (highlight) => [...(CSS.highlights.get(highlight)?.keys() ?? [])].map((r) => `${r}`),
+    name,
+  )
+}
+
 /** The focused element, described as a person would point at it: its role or tag and its name. */
 export function focused(page: Page): Promise<{
   tag: string

@@ -230,5 +230,8 @@ describe('search tiers: exact matches first, then looser readings, then partial 
     ])
     expect(ids(engine.search('diaolou ', 10, { lang: 'zh' }))).toEqual(['pinyin'])
     expect(ids(engine.search('diaolou ', 10, { lang: 'en' }))).toEqual(['partial', 'exact'])
+    // A block whose English matched the words typed still counts when its Chinese matches their pinyin.
+    const both = SearchEngine.build([doc('both', 'Diaolou towers.', '碉楼。')])
+    expect(ids(both.search('diaolou ', 10, { lang: 'zh' }))).toEqual(['both'])
   })
 })
