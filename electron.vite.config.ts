@@ -15,6 +15,46 @@ function relaxCspForDevServer(): Plugin {
   }
 }
 
+const DICTIONARY_MODULE = 'virtual:dictionary-url'
+const DICTIONARY_DEV_PATH = '/@dictionary/cedict.txt'
+let dictionaryText: Promise<string> | undefined
+/** Made once per run of Vite, however many builds (renderer, workers) ask, and only if one does. */
+const dictionary = () =>
+  (dictionaryText ??= import('./src/chinese/dictionary-data.ts').then((data) =>
+    data.dictionaryData(),
+  ))
+
+/**
+ * `import dictionaryUrl from 'virtual:dictionary-url'`: the URL of the dictionary data (9 MB),
+ * emitted as an asset the renderer fetches on first use, so none of it is in the JS it starts with.
+ * The dev server serves the same text at a fixed path.
+ */
+function dictionaryAsset(): Plugin {
+  const resolvedId = `\0${DICTIONARY_MODULE}`
+  let serving = false
+  return {
+    name: 'dictionary-asset',
+    configResolved: (config) => {
+      serving = config.command === 'serve'
+    },
+    configureServer: (server) => {
+      server.middlewares.use(DICTIONARY_DEV_PATH, (_request, response, next) => {
+        dictionary().then((text) => {
+          response.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          response.end(text)
+        }, next)
+      })
+    },
+    resolveId: (id) => (id === DICTIONARY_MODULE ? resolvedId : undefined),
+    async load(id) {
+      if (id !== resolvedId) return undefined
+      if (serving) return `export default ${JSON.stringify(DICTIONARY_DEV_PATH)}`
+      const asset = this.emitFile({ type: 'asset', name: 'cedict.txt', source: await dictionary() })
+      return `export default import.meta.ROLLUP_FILE_URL_${asset}`
+    },
+  }
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -37,7 +77,9 @@ export default defineConfig({
   },
   renderer: {
     root,
-    plugins: [vue(), relaxCspForDevServer()],
+    plugins: [vue(), relaxCspForDevServer(), dictionaryAsset()],
+    // The dictionary is large enough to be parsed in a worker, which may import its URL itself.
+    worker: { plugins: () => [dictionaryAsset()] },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(root, 'index.html') } },

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { getHeapStatistics, setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { getHeapStatistics } from 'node:v8'
 import MiniSearch from 'minisearch'
 import type { Document, GlossaryTerm } from '../electron/shared/model.ts'
 import { indexedBlocks, RESULTS_PAGE, SearchEngine, type IndexFile } from '../src/search/engine.ts'
 import type { IndexedBlock } from '../src/search/options.ts'
 import { generateCorpus, loadRealCorpus } from './generate.ts'
+import { collector, memoryInUse, percentile, positiveInt, round } from './measure.ts'
 import { LinearScan } from './linear-scan.ts'
 import { flexSearchPeer, oramaPeer, type Peer } from './peers.ts'
 import {
@@ -126,26 +126,6 @@ function log(message: string) {
   process.stderr.write(`${message}\n`)
 }
 
-/** A full garbage collection, so memory in use counts live objects only. */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc
-  if (exposed) return exposed
-  setFlagsFromString('--expose-gc')
-  return runInNewContext('gc') as () => void
-}
-
-/** The ranker keeps its postings in typed arrays, whose buffers live outside the JS heap. */
-function memoryInUse(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage()
-  return heapUsed + arrayBuffers
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return 0
-  const rank = Math.ceil((p / 100) * sorted.length)
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!
-}
-
 function stats(samples: readonly number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b)
   return { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) }
@@ -251,7 +231,6 @@ function measurePeer(
   }
 }
 
-const round = (n: number, digits = 2) => Number(n.toFixed(digits))
 const roundStats = (s: LatencyStats): LatencyStats => ({
   p50Ms: round(s.p50Ms, 3),
   p95Ms: round(s.p95Ms, 3),
@@ -484,12 +463,6 @@ function parseSizes(text: string): number[] {
     throw new Error(`--sizes takes document counts like 100,2000, not "${text}"`)
   }
   return sizes
-}
-
-function positiveInt(name: string, text: string): number {
-  const n = Number(text)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1`)
-  return n
 }
 
 /** The heap the biggest corpus needs: 10,000 documents peak at a few GB during load. */

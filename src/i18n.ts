@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import en from '../locales/en.json'
 import zhCN from '../locales/zh-CN.json'
+import zhTW from '../locales/zh-TW.json'
 import type { UiLocale } from '../electron/shared/model.ts'
 
 export type MessageSchema = typeof en
@@ -19,14 +20,16 @@ export function createAppI18n(locale: UiLocale = 'en') {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, 'zh-CN': zhCN },
+    messages: { en, 'zh-CN': zhCN, 'zh-TW': zhTW },
     numberFormats: {
       en: { percent: percentFormat },
       'zh-CN': { percent: percentFormat },
+      'zh-TW': { percent: percentFormat },
     },
     datetimeFormats: {
       en: { long: dateFormat, short: shortFormat },
       'zh-CN': { long: dateFormat, short: shortFormat },
+      'zh-TW': { long: dateFormat, short: shortFormat },
     },
   })
 }

@@ -73,8 +73,9 @@ export class AnnotationsService {
    */
   async list(): Promise<PlacedAnnotation[]> {
     const live = (await this.all()).filter((a) => !a.deletedAt)
-    const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
-    return this.placer.place(live, documents)
+    const docIds = new Set<string>()
+    for (const { anchor } of live) docIds.add(anchor.docId)
+    return this.placer.place(live, await this.documents(docIds))
   }
 
   /** Called with the placements found in the background for annotations listed as pending. */

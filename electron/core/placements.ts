@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { ORPHANED, placeExactly, placeStepwise } from '../shared/anchoring.ts'
-import type { Annotation, PlacedAnnotation, Placement, TextAnchor } from '../shared/annotations.ts'
+import type { Annotation, PlacedAnnotation, Placement } from '../shared/annotations.ts'
 import type { Block, Document } from '../shared/model.ts'
 
 export interface PlacementUpdate {
@@ -16,7 +16,7 @@ export interface PlacerOptions {
 }
 
 interface Job {
-  anchor: TextAnchor
+  annotation: Annotation
   document: Document
   version: string
   steps: Generator<void, Placement> | null
@@ -34,15 +34,20 @@ const PENDING: Placement = { status: 'pending', blockId: null, start: 0, end: 0 
  * `place` answers at once: from the cache (per annotation, anchor and content version), from the
  * recorded offsets when they still hold the quote, and `pending` for the rest, which are searched for
  * in the background in slices of at most `sliceMs` and reported to `onPlaced` listeners in batches.
+ * An answer from the cache is the very object answered before: callers copy it (IPC does), never
+ * change it.
  */
 export class AnchorPlacer {
   private readonly sliceMs: number
   private readonly batchMs: number
   private readonly indexes = new WeakMap<Document, Indexed>()
-  private readonly cache = new Map<
-    string,
-    { anchor: TextAnchor; version: string; placement: Placement }
-  >()
+  /**
+   * The last answer per annotation id, handed out again while its anchor holds: a list answered
+   * from here allocates nothing per annotation (100k of them made the GC pause).
+   */
+  private readonly placed = new Map<string, PlacedAnnotation>()
+  /** The content version, per document, that every placement in `placed` was made in. */
+  private readonly versions = new Map<string, string>()
   private readonly queue = new Map<string, Job>()
   private readonly listeners = new Set<(updates: PlacementUpdate[]) => void>()
   private running: Promise<void> | null = null
@@ -56,25 +61,25 @@ export class AnchorPlacer {
     annotations: readonly Annotation[],
     documents: ReadonlyMap<string, Document>,
   ): PlacedAnnotation[] {
+    for (const [docId, document] of documents) this.settle(docId, this.index(document).version)
     const placed = annotations.map((annotation) => {
-      const { anchor } = annotation
+      const { id, anchor } = annotation
       const document = documents.get(anchor.docId)
       if (!document) return { annotation, placement: ORPHANED }
       const { version, blocks } = this.index(document)
-      const cached = this.cache.get(annotation.id)
-      if (cached && cached.anchor === anchor && cached.version === version)
-        return { annotation, placement: cached.placement }
+      const known = this.placed.get(id)
+      if (known && known.annotation.anchor === anchor)
+        return known.annotation === annotation ? known : this.remember(annotation, known.placement)
       const exact = placeExactly(anchor, blocks.get(anchor.blockId))
       if (exact) {
         // A search for the anchor this one replaced (an import) must not report over it.
-        this.queue.delete(annotation.id)
-        this.remember(annotation.id, anchor, version, exact)
-        return { annotation, placement: exact }
+        this.queue.delete(id)
+        return this.remember(annotation, exact)
       }
-      const queued = this.queue.get(annotation.id)
-      if (!queued || queued.anchor !== anchor || queued.version !== version) {
-        this.cache.delete(annotation.id)
-        this.queue.set(annotation.id, { anchor, document, version, steps: null })
+      const queued = this.queue.get(id)
+      if (!queued || queued.annotation.anchor !== anchor || queued.version !== version) {
+        this.placed.delete(id)
+        this.queue.set(id, { annotation, document, version, steps: null })
       }
       return { annotation, placement: PENDING }
     })
@@ -95,7 +100,6 @@ export class AnchorPlacer {
   private index(document: Document): Indexed {
     let indexed = this.indexes.get(document)
     if (!indexed) {
-      // A revised document is a new version, and every placement made in the old one is redone.
       const version = createHash('sha256').update(JSON.stringify(document.blocks)).digest('hex')
       indexed = { version, blocks: new Map(document.blocks.map((b) => [b.id, b])) }
       this.indexes.set(document, indexed)
@@ -103,8 +107,20 @@ export class AnchorPlacer {
     return indexed
   }
 
-  private remember(id: string, anchor: TextAnchor, version: string, placement: Placement): void {
-    this.cache.set(id, { anchor, version, placement })
+  /** A revised document is a new version, and every placement made in the old one is redone. */
+  private settle(docId: string, version: string): void {
+    const previous = this.versions.get(docId)
+    if (previous === version) return
+    this.versions.set(docId, version)
+    if (previous === undefined) return
+    for (const [id, { annotation }] of this.placed)
+      if (annotation.anchor.docId === docId) this.placed.delete(id)
+  }
+
+  private remember(annotation: Annotation, placement: Placement): PlacedAnnotation {
+    const placed = { annotation, placement }
+    this.placed.set(annotation.id, placed)
+    return placed
   }
 
   private async drain(): Promise<void> {
@@ -113,7 +129,7 @@ export class AnchorPlacer {
     const send = () => {
       // An anchor replaced (by an import) since its placement was found is being searched anew.
       const updates = found.filter(
-        ({ id, placement }) => this.cache.get(id)?.placement === placement,
+        ({ id, placement }) => this.placed.get(id)?.placement === placement,
       )
       found = []
       sentAt = performance.now()
@@ -124,13 +140,16 @@ export class AnchorPlacer {
       await new Promise<void>((resolve) => setImmediate(resolve))
       const sliceEnd = performance.now() + this.sliceMs
       for (const [id, job] of this.queue) {
-        job.steps ??= placeStepwise(job.anchor, job.document)
+        job.steps ??= placeStepwise(job.annotation.anchor, job.document)
         let step = job.steps.next()
         while (!step.done && performance.now() < sliceEnd) step = job.steps.next()
         if (!step.done) break
         this.queue.delete(id)
-        this.remember(id, job.anchor, job.version, step.value)
-        found.push({ id, placement: step.value })
+        // Found in a version of the document replaced since (the annotation was not listed again).
+        if (this.versions.get(job.annotation.anchor.docId) === job.version) {
+          this.remember(job.annotation, step.value)
+          found.push({ id, placement: step.value })
+        }
         if (performance.now() >= sliceEnd) break
       }
       if (performance.now() - sentAt >= this.batchMs) send()

@@ -1,10 +1,15 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import en from '../../locales/en.json' with { type: 'json' }
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
-import type { AppCommand, ReadingMode, UiLocale } from '../shared/model.ts'
+import zhTW from '../../locales/zh-TW.json' with { type: 'json' }
+import { UiLocale, type AppCommand, type ReadingMode } from '../shared/model.ts'
 
 type MenuKey = keyof typeof en.menu
-const MENUS: Record<UiLocale, Record<MenuKey, string>> = { en: en.menu, 'zh-CN': zhCN.menu }
+const MENUS: Record<UiLocale, Record<MenuKey, string>> = {
+  en: en.menu,
+  'zh-CN': zhCN.menu,
+  'zh-TW': zhTW.menu,
+}
 
 export interface MenuState {
   locale: UiLocale
@@ -110,8 +115,9 @@ export function menuTemplate(
         },
         {
           label: t.language,
-          submenu: (['en', 'zh-CN'] as const).map((locale) => ({
-            label: locale === 'en' ? 'English' : '中文',
+          submenu: UiLocale.options.map((locale) => ({
+            // Each language by its own name, as the locale files give it.
+            label: en.locale[locale],
             type: 'radio',
             checked: state.locale === locale,
             click: () => send({ type: 'set-locale', locale }),

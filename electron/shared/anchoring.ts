@@ -60,35 +60,126 @@ function bestOccurrence(text: string, anchor: TextAnchor): { at: number; score: 
   return best
 }
 
-function bigrams(text: string): Map<string, number> {
-  const counts = new Map<string, number>()
-  const chars = [...text.toLowerCase().replace(/\s+/g, ' ')]
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const gram = chars[i]! + chars[i + 1]!
-    counts.set(gram, (counts.get(gram) ?? 0) + 1)
+/** The fuzzy search's view of a text: lower-cased, every run of white space one space (`\s+`). */
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ')
+}
+
+/** What `\s` matches, tested on one code point. */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/**
+ * The quote's side of a Dice coefficient over character bigrams, counted once per anchor, so that
+ * the many windows of text it is compared with are scored without building anything per window:
+ * the fuzzy search scores hundreds of thousands of them, and their garbage paused the event loop.
+ */
+class QuoteGrams {
+  private readonly quote: string
+  /** Bigrams in the quote, repeats included. */
+  private readonly total: number
+  /** The quote's code points, numbered; a bigram with any other code point is not the quote's. */
+  private readonly letters = new Map<number, number>()
+  /** The quote's bigrams, numbered, by `first letter × letters + second letter`. */
+  private readonly grams = new Map<number, number>()
+  private readonly counts: Int32Array
+  /** How many of each bigram the window being scored has matched so far. */
+  private readonly used: Int32Array
+
+  constructor(quote: string) {
+    this.quote = quote
+    const codes = Array.from(normalize(quote), (char) => char.codePointAt(0)!)
+    for (const code of codes) if (!this.letters.has(code)) this.letters.set(code, this.letters.size)
+    const counts: number[] = []
+    for (let i = 0; i + 1 < codes.length; i++) {
+      const key =
+        this.letters.get(codes[i]!)! * this.letters.size + this.letters.get(codes[i + 1]!)!
+      let gram = this.grams.get(key)
+      if (gram === undefined) this.grams.set(key, (gram = counts.push(0) - 1))
+      counts[gram]!++
+    }
+    this.total = Math.max(0, codes.length - 1)
+    this.counts = Int32Array.from(counts)
+    this.used = new Int32Array(counts.length)
   }
-  return counts
-}
 
-function bigramCount(counts: Map<string, number>): number {
-  let total = 0
-  for (const n of counts.values()) total += n
-  return total
-}
-
-/** Dice over bigrams, with the quote's side counted once per anchor rather than once per window. */
-function diceWith(x: Map<string, number>, xTotal: number, a: string, b: string): number {
-  const y = bigrams(b)
-  let common = 0
-  for (const [gram, n] of x) common += Math.min(n, y.get(gram) ?? 0)
-  const total = xTotal + bigramCount(y)
-  return total ? (2 * common) / total : a === b ? 1 : 0
+  /**
+   * Dice between the quote and `text.slice(start, end)`. `lowered` is `text` lower-cased when that
+   * is the same as lower-casing any slice of it, so the window is read in place; null when not.
+   */
+  score(text: string, lowered: string | null, start: number, end: number): number {
+    const source = lowered ?? normalize(text.slice(start, end))
+    let from = lowered === null ? 0 : start
+    const to = lowered === null ? source.length : end
+    const { letters, grams, counts, used } = this
+    let common = 0
+    let count = 0
+    let previous = -1
+    let inSpace = false
+    while (from < to) {
+      let code = source.charCodeAt(from++)
+      if (code >= 0xd800 && code <= 0xdbff && from < to) {
+        const low = source.charCodeAt(from)
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000
+          from++
+        }
+      }
+      if (isSpace(code)) {
+        if (inSpace) continue
+        inSpace = true
+        code = 0x20
+      } else inSpace = false
+      count++
+      const letter = letters.get(code) ?? -1
+      if (previous >= 0 && letter >= 0) {
+        const gram = grams.get(previous * letters.size + letter)
+        if (gram !== undefined && used[gram]! < counts[gram]!) {
+          used[gram]!++
+          common++
+        }
+      }
+      previous = letter
+    }
+    used.fill(0)
+    const total = this.total + Math.max(0, count - 1)
+    return total ? (2 * common) / total : this.quote === text.slice(start, end) ? 1 : 0
+  }
 }
 
 /** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
 export function similarity(a: string, b: string): number {
-  const x = bigrams(a)
-  return diceWith(x, bigramCount(x), a, b)
+  return new QuoteGrams(a).score(b, null, 0, b.length)
+}
+
+/** Texts whose lower case cannot be read window by window: a final sigma, a surrogate pair. */
+const CASED_IN_CONTEXT = /[\u03a3\ud800-\udfff]/
+const loweredTexts = {
+  en: new WeakMap<Block, string | null>(),
+  zh: new WeakMap<Block, string | null>(),
+}
+
+/** A block's text lower-cased once, when every window of it lower-cases to the same span of it. */
+function lowered(block: Block, lang: ContentLang): string | null {
+  const known = loweredTexts[lang].get(block)
+  if (known !== undefined) return known
+  const text = block[lang]
+  const lower = text.toLowerCase()
+  const inPlace = lower.length === text.length && !CASED_IN_CONTEXT.test(text) ? lower : null
+  loweredTexts[lang].set(block, inPlace)
+  return inPlace
 }
 
 const FUZZY_THRESHOLD = 0.75
@@ -97,37 +188,61 @@ const MAX_FUZZY_STARTS = 16
 
 type Found = { start: number; end: number; score: number }
 
+/** Votes per start in the block being searched; zero again before the search yields. */
+let votes = new Int32Array(4096)
+const voted: number[] = []
+
+/**
+ * Where pieces of the quote that survived verbatim say it starts, most voted first (then the
+ * earliest), counted in place: a map and a sorted copy of it per block and anchor were much of the garbage.
+ */
+function mostVoted(text: string, quote: string): number[] {
+  if (votes.length < text.length) votes = new Int32Array(text.length)
+  const pieceLength = Math.max(2, Math.floor(quote.length / 4))
+  for (let offset = 0; offset + pieceLength <= quote.length; offset += pieceLength) {
+    const piece = quote.slice(offset, offset + pieceLength)
+    for (let at = text.indexOf(piece), n = 0; at >= 0 && n < 50; at = text.indexOf(piece, at + 1)) {
+      n++
+      const start = Math.max(0, at - offset)
+      if (votes[start]!++ === 0) voted.push(start)
+    }
+  }
+  const ahead = (a: number, b: number) => votes[a]! > votes[b]! || (votes[a] === votes[b] && a < b)
+  const top: number[] = []
+  for (const start of voted) {
+    let at = top.length
+    while (at > 0 && ahead(start, top[at - 1]!)) at--
+    if (at < MAX_FUZZY_STARTS) top.splice(at, 0, start)
+    if (top.length > MAX_FUZZY_STARTS) top.pop()
+  }
+  for (const start of voted) votes[start] = 0
+  voted.length = 0
+  return top
+}
+
 /**
  * The best approximate occurrence of the quote in one text: pieces of it that survived verbatim vote
  * for where it starts, and the windows of similar length around the most voted starts are scored.
  * Yields after each start, so a caller can spread the work over many turns of the event loop.
  */
 function* fuzzyFind(
-  text: string,
+  block: Block,
+  lang: ContentLang,
   quote: string,
-  quoteGrams: Map<string, number>,
-  quoteTotal: number,
+  grams: QuoteGrams,
 ): Generator<void, Found | null> {
+  const text = block[lang]
+  const lower = lowered(block, lang)
   const L = quote.length
-  const pieceLength = Math.max(2, Math.floor(L / 4))
-  const votes = new Map<number, number>()
-  for (let offset = 0; offset + pieceLength <= L; offset += pieceLength) {
-    for (const at of occurrences(text, quote.slice(offset, offset + pieceLength)).slice(0, 50)) {
-      const start = Math.max(0, at - offset)
-      votes.set(start, (votes.get(start) ?? 0) + 1)
-    }
-  }
-  const starts = [...votes]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_FUZZY_STARTS)
-    .map(([start]) => start)
+  const starts = mostVoted(text, quote)
   let best: Found | null = null
   const step = Math.max(1, Math.floor(L / 20))
+  const lengths = [L, Math.round(L * 0.85), Math.round(L * 1.15)]
   for (const start of starts) {
     for (let s = Math.max(0, start - step * 2); s <= start + step * 2; s += step) {
-      for (const length of [L, Math.round(L * 0.85), Math.round(L * 1.15)]) {
+      for (const length of lengths) {
         const end = Math.min(text.length, s + length)
-        const score = diceWith(quoteGrams, quoteTotal, quote, text.slice(s, end))
+        const score = grams.score(text, lower, s, end)
         if (!best || score > best.score) best = { start: s, end, score }
       }
     }
@@ -184,12 +299,11 @@ export function* placeStepwise(
       end: moved.at + quote.length,
     }
 
-  const grams = bigrams(quote)
-  const total = bigramCount(grams)
+  const grams = new QuoteGrams(quote)
   let fuzzy: ({ block: Block } & Found) | null = null
   const candidates = home ? [home, ...document.blocks.filter((b) => b !== home)] : document.blocks
   for (const block of candidates) {
-    const found = yield* fuzzyFind(block[lang], quote, grams, total)
+    const found = yield* fuzzyFind(block, lang, quote, grams)
     if (found && (!fuzzy || found.score > fuzzy.score + 0.02)) fuzzy = { block, ...found }
   }
   if (fuzzy) return { status: 'fuzzy', blockId: fuzzy.block.id, start: fuzzy.start, end: fuzzy.end }

@@ -1,11 +1,12 @@
 import en from '../../locales/en.json' with { type: 'json' }
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
+import zhTW from '../../locales/zh-TW.json' with { type: 'json' }
 import { counterpartOf } from './align/counterpart.ts'
 import type { TextRange } from './align/coverage.ts'
 import { contentLangOf } from './locale.ts'
 import type { Block, ContentLang, Document, UiLocale } from './model.ts'
 
-const MESSAGES: Record<UiLocale, typeof en> = { en, 'zh-CN': zhCN }
+const MESSAGES: Record<UiLocale, typeof en> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW }
 
 /** The app's UI strings in a locale, for text written outside the renderer (citations, exports). */
 export function messagesFor(locale: UiLocale): typeof en {

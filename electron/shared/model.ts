@@ -5,7 +5,7 @@ export const ContentLang = z.enum(['en', 'zh'])
 export type ContentLang = z.infer<typeof ContentLang>
 
 /** UI locales; independent of the content language. */
-export const UiLocale = z.enum(['en', 'zh-CN'])
+export const UiLocale = z.enum(['en', 'zh-CN', 'zh-TW'])
 export type UiLocale = z.infer<typeof UiLocale>
 
 export const DocId = z
@@ -127,6 +127,17 @@ export type FontFamily = z.infer<typeof FontFamily>
 export const GlossaryMarks = z.enum(['all', 'first', 'off'])
 export type GlossaryMarks = z.infer<typeof GlossaryMarks>
 
+/**
+ * The script Chinese content is shown in: as authored (Simplified), or converted phrase by phrase to
+ * Traditional as written in Taiwan or in Hong Kong.
+ */
+export const ChineseScript = z.enum(['hans', 'hant-tw', 'hant-hk'])
+export type ChineseScript = z.infer<typeof ChineseScript>
+
+/** Readings shown over Chinese characters: Mandarin pinyin or Cantonese Jyutping. */
+export const RubySystem = z.enum(['pinyin', 'jyutping'])
+export type RubySystem = z.infer<typeof RubySystem>
+
 /** Where the reader was in a document: the top visible block and how far into it (0–1). */
 export const ReadingPosition = z.object({
   blockId: BlockId,
@@ -170,6 +181,13 @@ export const Settings = z.object({
   fontFamily: FontFamily.default('serif'),
   glossaryMarks: GlossaryMarks.default('first'),
   sidebarOpen: z.boolean().default(true),
+  /** `null` follows the UI locale and the operating system's (zh-TW → Taiwan, zh-HK → Hong Kong). */
+  chineseScript: ChineseScript.nullable().default(null),
+  /** Readings over Chinese text, per document; a document left out shows none. */
+  ruby: z
+    .record(DocId, RubySystem)
+    .refine((r) => Object.keys(r).length <= MAX_REMEMBERED_POSITIONS, 'too many documents')
+    .default({}),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -188,6 +206,8 @@ export const DEFAULT_SETTINGS: Settings = {
   fontFamily: 'serif',
   glossaryMarks: 'first',
   sidebarOpen: true,
+  chineseScript: null,
+  ruby: {},
 }
 
 const { version: _version, window: _window, positions: _positions, ...patchable } = Settings.shape

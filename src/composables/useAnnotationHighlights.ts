@@ -4,10 +4,10 @@ import { HighlightColor } from '../../electron/shared/annotations.ts'
 import { otherLang } from '../../electron/shared/citation.ts'
 import type { ContentLang } from '../../electron/shared/model.ts'
 import { useAnnotationsStore } from '../stores/annotations.ts'
+import { useChineseStore } from '../stores/chinese.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { paintHighlight, rangeAt } from './textRanges.ts'
 
-const LANG_ATTR = { en: 'en', zh: 'zh-CN' } as const
 const NAMES = HighlightColor.options.flatMap((c) => [`hl-${c}`, `hl-${c}-mirror`])
 
 /**
@@ -18,6 +18,7 @@ const NAMES = HighlightColor.options.flatMap((c) => [`hl-${c}`, `hl-${c}-mirror`
 export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
   const annotations = useAnnotationsStore()
   const reader = useReaderStore()
+  const chinese = useChineseStore()
 
   async function paint(): Promise<void> {
     await nextTick()
@@ -32,7 +33,7 @@ export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
       end: number,
     ) => {
       const text = root?.querySelector(
-        `[data-block-id="${CSS.escape(blockId)}"] .text[lang="${LANG_ATTR[lang]}"]`,
+        `[data-block-id="${CSS.escape(blockId)}"] .text.lang-${lang}`,
       )
       const range = text && rangeAt(text, start, end)
       if (range) byName.get(name)!.push(range)
@@ -62,6 +63,7 @@ export function useAnnotationHighlights(column: Ref<HTMLElement | null>): void {
         reader.mode,
         reader.flipped,
         reader.status,
+        chinese.revision,
         column.value,
       ] as const,
     () => void paint(),

@@ -1,5 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
+import type { RubySystem } from '../../electron/shared/model.ts'
 import { useAnnotationsStore } from '../stores/annotations.ts'
+import { useChineseStore } from '../stores/chinese.ts'
+import { useLookupStore } from '../stores/lookup.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { useSettingsStore } from '../stores/settings.ts'
 import { useShortcuts } from './useShortcuts.ts'
@@ -15,6 +18,8 @@ export function useReaderKeys(options: {
   const reader = useReaderStore()
   const settings = useSettingsStore()
   const annotations = useAnnotationsStore()
+  const chinese = useChineseStore()
+  const lookup = useLookupStore()
 
   /** The block the keyboard acts on: the focused one, else the one at the top of the view. */
   function currentBlockId(): string | null {
@@ -57,6 +62,16 @@ export function useReaderKeys(options: {
     if (id && (reader.mode === 'en' || reader.mode === 'zh')) reader.flip(id)
   }
 
+  function toggleRuby(system: RubySystem): void {
+    if (reader.document) void chinese.toggleRuby(reader.document.id, system)
+  }
+
+  /** The dictionary on the current paragraph, in Chinese wherever it is shown. */
+  function lookUpCurrent(): void {
+    const block = currentBlock()
+    if (block) void lookup.openOn(block, reader.bilingual ? 'zh' : reader.langOf(block))
+  }
+
   useShortcuts(() => ({
     j: () => moveBlock(1),
     k: () => moveBlock(-1),
@@ -66,6 +81,9 @@ export function useReaderKeys(options: {
     f: flipCurrent,
     b: bookmarkCurrent,
     n: noteOnCurrent,
+    d: lookUpCurrent,
+    p: () => toggleRuby('pinyin'),
+    'Shift+p': () => toggleRuby('jyutping'),
     '\\': () => void settings.update({ sidebarOpen: !(settings.settings?.sidebarOpen ?? true) }),
   }))
 

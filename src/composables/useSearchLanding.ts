@@ -3,6 +3,7 @@ import { pairSpans, pairsTouching } from '../../electron/shared/align/counterpar
 import type { TextRange } from '../../electron/shared/align/coverage.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { tokenizeQuery } from '../search/tokenize.ts'
+import { useChineseStore } from '../stores/chinese.ts'
 import { useGlossaryStore } from '../stores/glossary.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { findTextRanges, paintHighlight, rangeAt } from './textRanges.ts'
@@ -29,6 +30,7 @@ function occurrences(text: string, word: string): TextRange[] {
 export function useSearchLanding(column: Ref<HTMLElement | null>): void {
   const reader = useReaderStore()
   const glossary = useGlossaryStore()
+  const chinese = useChineseStore()
 
   const wantedTerms = (query: string) =>
     new Set(
@@ -39,14 +41,13 @@ export function useSearchLanding(column: Ref<HTMLElement | null>): void {
   const termsIn = (text: string, lang: ContentLang, wanted: Set<string>) =>
     glossary.matcher.find(text, lang).filter((m) => wanted.has(m.term.id))
 
-  function termRanges(block: Element, query: string): Range[] {
+  function termRanges(element: Element, block: Block, query: string): Range[] {
     const wanted = wantedTerms(query)
     if (!wanted.size) return []
-    return [...block.querySelectorAll<HTMLElement>('.text')].flatMap((text) =>
-      termsIn(text.textContent ?? '', langOfText(text), wanted).flatMap(
-        (m) => rangeAt(text, m.start, m.end) ?? [],
-      ),
-    )
+    return [...element.querySelectorAll<HTMLElement>('.text')].flatMap((text) => {
+      const lang = langOfText(text)
+      return termsIn(block[lang], lang, wanted).flatMap((m) => rangeAt(text, m.start, m.end) ?? [])
+    })
   }
 
   /** The aligned sentences holding a word or term of the query, in either language. */
@@ -70,15 +71,21 @@ export function useSearchLanding(column: Ref<HTMLElement | null>): void {
     )
   }
 
-  function passageRanges(block: Element): Range[] {
-    return [...block.querySelectorAll('.text')].flatMap((text) => {
-      const length = text.textContent?.length ?? 0
-      return rangeAt(text, 0, length) ?? []
-    })
+  function passageRanges(element: Element, block: Block): Range[] {
+    return [...element.querySelectorAll('.text')].flatMap(
+      (text) => rangeAt(text, 0, block[langOfText(text)].length) ?? [],
+    )
   }
 
   watch(
-    () => [reader.searchHighlight, reader.status, reader.mode, reader.flipped] as const,
+    () =>
+      [
+        reader.searchHighlight,
+        reader.status,
+        reader.mode,
+        reader.flipped,
+        chinese.revision,
+      ] as const,
     async ([target]) => {
       await nextTick()
       const element =
@@ -92,14 +99,14 @@ export function useSearchLanding(column: Ref<HTMLElement | null>): void {
       const words = [...new Set([...typed, ...target.marks])]
       const hits = [
         ...words.flatMap((word) => findTextRanges(element, word)),
-        ...termRanges(element, target.query),
+        ...termRanges(element, block, target.query),
       ]
       const sentences = sentenceRanges(element, block, words, target.query)
       paintHighlight('search-hit', hits)
       paintHighlight('search-sentence', sentences, -2)
       paintHighlight(
         'search-passage',
-        hits.length || sentences.length ? [] : passageRanges(element),
+        hits.length || sentences.length ? [] : passageRanges(element, block),
         -2,
       )
     },

@@ -1,6 +1,7 @@
 import { nextTick, onBeforeUnmount, watch, type Ref } from 'vue'
 import { pairAt, pairSpans } from '../../electron/shared/align/counterpart.ts'
 import type { ContentLang } from '../../electron/shared/model.ts'
+import { useChineseStore } from '../stores/chinese.ts'
 import { useReaderStore } from '../stores/reader.ts'
 import { useSentencesStore } from '../stores/sentences.ts'
 import { offsetAtPoint, paintHighlight, rangeAt } from './textRanges.ts'
@@ -16,6 +17,7 @@ const langOfText = (text: Element): ContentLang =>
 export function useSentenceLighting(column: Ref<HTMLElement | null>): void {
   const reader = useReaderStore()
   const sentences = useSentencesStore()
+  const chinese = useChineseStore()
 
   function sentenceAt(event: MouseEvent): { blockId: string; index: number } | null {
     const text = event.target instanceof Element ? event.target.closest('.text') : null
@@ -61,7 +63,15 @@ export function useSentenceLighting(column: Ref<HTMLElement | null>): void {
   }
 
   watch(
-    () => [sentences.lit, reader.mode, reader.flipped, reader.status, reader.document] as const,
+    () =>
+      [
+        sentences.lit,
+        reader.mode,
+        reader.flipped,
+        reader.status,
+        reader.document,
+        chinese.revision,
+      ] as const,
     () => void paint(),
   )
   // Stepping with the keyboard belongs to the focused paragraph: leaving it puts the light out.

@@ -1,6 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
-/** A key as written in a shortcut table: `j`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS). */
+/**
+ * A key as written in a shortcut table: `j`, `Shift+p`, `[`, `Escape`, `Mod+k` (Ctrl, or ⌘ on macOS).
+ */
 export type Shortcut = string
 
 function isEditable(target: EventTarget | null): boolean {
@@ -11,7 +13,9 @@ function isEditable(target: EventTarget | null): boolean {
 export function shortcutOf(event: KeyboardEvent): Shortcut {
   const mod = event.ctrlKey || event.metaKey
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
-  return mod ? `Mod+${key}` : key
+  if (mod) return `Mod+${key}`
+  // A letter with Shift is a key of its own; other characters (`?`, `[`) are what Shift made.
+  return event.shiftKey && /^[a-z]$/.test(key) ? `Shift+${key}` : key
 }
 
 /**

@@ -26,16 +26,16 @@ const MIME: Record<string, string> = {
 }
 
 /** Serves the built renderer on 127.0.0.1, as Electron would load it from disk. */
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
-  await readFile(join(RENDERER_DIR, 'index.html')).catch(() => {
+async function serveRenderer(rendererDir: string): Promise<{ server: Server; url: string }> {
+  await readFile(join(rendererDir, 'index.html')).catch(() => {
     throw new Error(
       'out/renderer is missing: run `npm run build:app` first (npm run test:e2e does).',
     )
   })
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
-    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(RENDERER_DIR)) {
+    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(rendererDir)) {
       response.writeHead(403).end()
       return
     }
@@ -84,6 +84,10 @@ export interface LaunchOptions {
   dataDir?: string
   /** The operating system locale the "app" reports (`app:info`), and the browser's. */
   osLocale?: string
+  /** Another build of the renderer (a benchmark compares two); `out/renderer` otherwise. */
+  rendererDir?: string
+  /** Runs in the page before the app's scripts, as a benchmark's probes do. */
+  initScript?: string
 }
 
 export interface ReaderApp {
@@ -105,7 +109,10 @@ export interface ReaderApp {
 export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'reader-e2e-')))
   const osLocale = options.osLocale ?? 'en-US'
-  const [{ server, url }, script] = await Promise.all([serveRenderer(), bundleBridge()])
+  const [{ server, url }, script] = await Promise.all([
+    serveRenderer(resolve(options.rendererDir ?? RENDERER_DIR)),
+    bundleBridge(),
+  ])
   const browser: Browser = await chromium.launch({
     executablePath: findChromium(),
     args: [
@@ -138,6 +145,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
       dispatch(handlers, channel, payload),
     )
     await context.addInitScript({ content: script })
+    if (options.initScript) await context.addInitScript({ content: options.initScript })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
     // As main/index.ts sends them to the window.

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
+import zhTW from '../../locales/zh-TW.json'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -23,12 +24,24 @@ function sources(dir: string): string[] {
 }
 
 describe('locales', () => {
-  it('en and zh-CN have exactly the same keys', () => {
+  it('en, zh-CN and zh-TW have exactly the same keys', () => {
     expect(keys(zhCN).sort()).toEqual(keys(en).sort())
+    expect(keys(zhTW).sort()).toEqual(keys(en).sort())
+  })
+
+  it('zh-TW is written in Traditional characters', () => {
+    // Characters whose Simplified form differs: none may be left in the Traditional locale.
+    const simplified = /[们这说时发过还门见东车书边长语间问题开关认识让样经应该请]/
+    for (const key of keys(zhTW).filter((k) => !k.startsWith('locale.'))) {
+      const value = key
+        .split('.')
+        .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], zhTW)
+      expect(String(value), key).not.toMatch(simplified)
+    }
   })
 
   it('no message is empty', () => {
-    for (const messages of [en, zhCN]) {
+    for (const messages of [en, zhCN, zhTW]) {
       for (const key of keys(messages)) {
         const value = key
           .split('.')
@@ -66,13 +79,14 @@ describe('locales', () => {
     }
   })
 
-  it('both languages use the same placeholders in each message', () => {
+  it('every language uses the same placeholders in each message', () => {
     const placeholders = (text: unknown) =>
       [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const key of keys(en)) {
       const get = (messages: object) =>
         key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], messages)
       expect(placeholders(get(zhCN)), key).toEqual(placeholders(get(en)))
+      expect(placeholders(get(zhTW)), key).toEqual(placeholders(get(en)))
     }
   })
 })

@@ -71,6 +71,29 @@ describe('AnchorPlacer', () => {
     await placer.idle()
   }, 60_000)
 
+  it('answers a list again with the objects it answered before, searching for nothing', async () => {
+    const workload = annotationWorkload(documents, 200, { fuzzy: 0.2, orphans: 0.1 })
+    const placer = new AnchorPlacer()
+    const reported: PlacementUpdate[] = []
+    placer.onPlaced((updates) => reported.push(...updates))
+    placer.place(workload, byId)
+    await placer.idle()
+    const placed = placer.place(workload, byId)
+    reported.length = 0
+
+    const again = placer.place(workload, byId)
+    expect(again).not.toBe(placed)
+    again.forEach((p, i) => expect(p).toBe(placed[i]))
+    await placer.idle()
+    expect(reported).toEqual([])
+
+    // A note edited keeps the anchor: the new annotation is answered, in the placement found before.
+    const edited = workload.map((a, i) => (i === 0 ? { ...a, note: 'edited' } : a))
+    const [first] = placer.place(edited, byId)
+    expect(first!.annotation).toBe(edited[0])
+    expect(first!.placement).toBe(placed[0]!.placement)
+  })
+
   it('reports nothing for an anchor replaced while it was being searched for', async () => {
     const [orphan] = annotationWorkload([longest], 1, { fuzzy: 0, orphans: 1 })
     const placer = new AnchorPlacer({ sliceMs: 0 })

@@ -49,7 +49,8 @@ describe('menuTemplate', () => {
       'Export Notes…',
       'About Jiangmen Reader',
       'Side by Side',
-      '中文',
+      '简体中文',
+      '繁體中文',
       'Library',
     ]) {
       click(find(menu, label))
@@ -61,6 +62,7 @@ describe('menuTemplate', () => {
       { type: 'about' },
       { type: 'set-reading-mode', mode: 'side-by-side' },
       { type: 'set-locale', locale: 'zh-CN' },
+      { type: 'set-locale', locale: 'zh-TW' },
       { type: 'open-library' },
     ])
   })
@@ -73,7 +75,15 @@ describe('menuTemplate', () => {
     expect(find(menu, '中英交替').checked).toBe(true)
     expect(find(menu, '中英对照').checked).toBe(false)
     const language = find(menu, '界面语言').submenu as MenuItemConstructorOptions[]
-    expect(language.find((i) => i.label === '中文')!.checked).toBe(true)
+    expect(language.find((i) => i.label === '简体中文')!.checked).toBe(true)
+    expect(language.map((i) => i.label)).toEqual(['English', '简体中文', '繁體中文'])
+  })
+
+  it('speaks Traditional Chinese in a zh-TW menu', () => {
+    const menu = menuTemplate({ ...base, locale: 'zh-TW' }, () => undefined)
+    expect(find(menu, '中英對照')).toBeTruthy()
+    const language = find(menu, '介面語言').submenu as MenuItemConstructorOptions[]
+    expect(language.find((i) => i.label === '繁體中文')!.checked).toBe(true)
   })
 
   it('puts About and Settings under the app menu on macOS', () => {

@@ -48,6 +48,24 @@ describe('placeAnchor', () => {
     expect(similarity('the quick brown fox', 'the quick brown fox')).toBe(1)
     expect(similarity('the quick brown fox', 'this quick brown fox')).toBeGreaterThan(0.8)
     expect(similarity('江门人才岛', '开平碉楼')).toBe(0)
+    expect(similarity('The  Quick\n\tBrown\u3000FOX', 'the quick brown fox')).toBe(1)
+  })
+
+  it('finds an edited quote alike in text read in place and in text lower-cased per window', () => {
+    const anchor = makeAnchor(doc.id, block, 'en', 10, 60)
+    const edited = { ...anchor, quote: `${anchor.quote.slice(0, 25)}~${anchor.quote.slice(26)}` }
+    const plain = placeAnchor(edited, doc)
+    expect(plain.status).toBe('fuzzy')
+    // A final sigma and a surrogate pair lower-case differently in a slice than in the whole text.
+    const marked = {
+      ...doc,
+      blocks: doc.blocks.map((b) => (b === block ? { ...b, en: `ΑΣ 😀 ${b.en}` } : b)),
+    }
+    expect(placeAnchor(edited, marked)).toEqual({
+      ...plain,
+      start: plain.start + 6,
+      end: plain.end + 6,
+    })
   })
 
   it('re-anchors at least 95% of highlights across a revision (edited, moved, split, deleted blocks)', () => {
