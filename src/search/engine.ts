@@ -1,5 +1,6 @@
 import type { AsPlainObject } from 'minisearch'
 import type { ContentLang, Document, GlossaryTerm } from '../../electron/shared/model.ts'
+import type { Dictionary } from '../chinese/dictionary.ts'
 import { GlossaryMatcher, termForms } from './glossary.ts'
 import {
   FIELD_BIT,
@@ -93,6 +94,8 @@ export class SearchEngine {
    * every result of every keystroke, and read straight from an array.
    */
   private readonly blocks: Array<{ stored: StoredBlock; lower: Record<ContentLang, string> }> = []
+  /** The reader's dictionary, once it has loaded: words the glossary lacks cross languages through it. */
+  private dictionary: Dictionary | undefined
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
@@ -130,6 +133,11 @@ export class SearchEngine {
     return { hash: INDEX_HASH, index: this.index.toJSON(), readings: this.index.pinyinReadings() }
   }
 
+  /** From now on, a word may also match what the dictionary gives for it in the other language. */
+  useDictionary(dictionary: Dictionary): void {
+    this.dictionary = dictionary
+  }
+
   get blockCount(): number {
     return this.index.documentCount
   }
@@ -153,8 +161,9 @@ export class SearchEngine {
 
   /**
    * Ranks in tiers, each only when the ones before it found few blocks, and each after them:
-   * the words as typed (the last one as a prefix); then allowing typos, pinyin and Chinese words
-   * with a gap; then blocks that lack some of the words. So an exact match always comes first.
+   * the words as typed (the last one as a prefix; glossary terms in either language); then allowing
+   * typos, pinyin, Chinese words with a gap and the dictionary's words in the other language; then
+   * blocks that lack some of the words. So an exact match always comes first.
    */
   private rank(
     raw: string,
@@ -181,7 +190,13 @@ export class SearchEngine {
     // Looser readings cost time on every common word; they are only worth it when few blocks match.
     if (found.length < FEW_RESULTS) {
       const syllables = this.index.syllables
-      const tolerant = parseQuery(raw, this.glossary, { typos: true, syllables, gaps: true })!
+      const { dictionary } = this
+      const tolerant = parseQuery(raw, this.glossary, {
+        typos: true,
+        syllables,
+        gaps: true,
+        dictionary,
+      })!
       const gaps = gapWords(tolerant)
       const inGaps: BlockFilter = gaps.length
         ? (id) => this.holdsGapped(id, gaps) && (!inDocs || inDocs(id))

@@ -1,3 +1,4 @@
+import type { Dictionary, DictionaryEntry } from '../chinese/dictionary.ts'
 import type { GlossaryMatcher } from './glossary.ts'
 import { normalize } from './normalize.ts'
 import { glossaryTerm } from './options.ts'
@@ -21,9 +22,10 @@ export interface Leaf {
   /**
    * A looser reading of the word, ranked below direct matches: `pinyin`, two syllables ("qiao du")
    * standing for every Han bigram read that way; `gap`, one character of a Chinese word that may
-   * match with a few characters between its own (深水港 in 深水大港).
+   * match with a few characters between its own (深水港 in 深水大港); `gloss`, a word of what the
+   * dictionary gives for the word in the other language (鹅 for "goose", "goose" for 鹅).
    */
-  loose?: 'pinyin' | 'gap'
+  loose?: 'pinyin' | 'gap' | 'gloss'
 }
 /** One requirement of the query: any of its alternatives, each a list of terms that must all match. */
 export type Clause = Leaf[][]
@@ -37,6 +39,8 @@ export interface ParseOptions {
   syllables?: ReadonlySet<string>
   /** Whether a Chinese word of three characters or more may match with a small gap (`Leaf.loose`). */
   gaps?: boolean
+  /** The reader's dictionary (CC-CEDICT): a word may match what it gives in the other language. */
+  dictionary?: Dictionary
 }
 
 /** Words too common to narrow anything down; left out of a query that has other words. */
@@ -86,7 +90,10 @@ export function parseQuery(
   ])
   if (glossary) expandWithGlossary(normalized, tokens, clauses, glossary)
   if (options.syllables) expandWithPinyin(tokens, clauses, options.syllables)
-  if (options.gaps) expandWithGaps(tokens, clauses)
+  // Looser alternatives only for the words that no glossary term or pinyin run took.
+  const own = tokens.map((_, i) => unmerged(clauses, i))
+  if (options.gaps) expandWithGaps(tokens, clauses, own)
+  if (options.dictionary) expandWithDictionary(tokens, clauses, own, options.dictionary)
   for (let i = clauses.length - 1; i >= 0; i--) if (!clauses[i]!.length) clauses.splice(i, 1)
   // A pasted paragraph of Chinese is hundreds of bigrams; its first ones are plenty to find it.
   while (new Set(clauses.flat(2).map((leaf) => leaf.term)).size > MAX_TERMS) {
@@ -170,14 +177,68 @@ function expandWithPinyin(tokens: QueryToken[], clauses: Clause[], syllables: Re
 }
 
 /** A Chinese word of three characters or more may also match its characters with a small gap. */
-function expandWithGaps(tokens: QueryToken[], clauses: Clause[]) {
+function expandWithGaps(tokens: QueryToken[], clauses: Clause[], own: readonly boolean[]) {
   tokens.forEach((token, at) => {
-    if (token.kind !== 'han' || !unmerged(clauses, at)) return
+    if (token.kind !== 'han' || !own[at]) return
     const chars = [...new Set(token.text)]
     if ([...token.text].length < SHORTEST_GAPPED) return
     const word = token.text
     clauses[at]!.push(
       chars.map((term) => ({ term, prefix: false, fuzzy: false, word, loose: 'gap' })),
     )
+  })
+}
+
+/** How many dictionary entries an English word may stand for, commonest first. */
+const GLOSSED_ENTRIES = 2
+/** The longest English gloss a Chinese word may stand for, in words: longer ones explain, not name. */
+const LONGEST_GLOSS = 3
+
+/** Definitions that send elsewhere or describe, not translate: "variant of 鵝", "surname Li", "CL:只". */
+const NOT_A_GLOSS = /^(?:old )?variant of|^surname|^CL:|^see /i
+
+/**
+ * The words of an entry's first definition, up to its first comma or semicolon, without notes in
+ * brackets ("diaolou, a fortified … tower" → diaolou); none where it is not a translation or is
+ * longer than `LONGEST_GLOSS` words.
+ */
+function glossWords({ english }: DictionaryEntry): string[] {
+  const [first = ''] = english
+  if (NOT_A_GLOSS.test(first)) return []
+  const gloss = first.split(/[,;]/)[0]!.replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+  const words = tokenizeNormalized(normalize(gloss)).flatMap((t) =>
+    t.kind === 'word' && !STOP_WORDS.has(t.term) ? [t.term] : [],
+  )
+  return words.length <= LONGEST_GLOSS ? words : []
+}
+
+/**
+ * A word the glossary does not name may match what the reader's dictionary gives for it in the
+ * other language: a Chinese word, the words of its first definition ("鹅" → goose); an English
+ * word, the bigrams of the Chinese words it is the definition of ("goose" → 鹅).
+ */
+function expandWithDictionary(
+  tokens: QueryToken[],
+  clauses: Clause[],
+  own: readonly boolean[],
+  dictionary: Dictionary,
+) {
+  const leaves = (terms: string[], word: string): Leaf[] =>
+    [...new Set(terms)].map((term) => ({ term, prefix: false, fuzzy: false, word, loose: 'gloss' }))
+  tokens.forEach((token, at) => {
+    if (!own[at]) return
+    if (token.kind === 'han') {
+      const words = dictionary
+        .lookup(token.text)
+        .map(glossWords)
+        .find((w) => w.length > 0)
+      if (words) clauses[at]!.push(leaves(words, token.text))
+      return
+    }
+    for (const entry of dictionary.english(token.term, GLOSSED_ENTRIES)) {
+      const han = tokenizeNormalized(normalize(entry.simplified))
+      const terms = han.flatMap((t) => (t.kind === 'han' ? t.terms : []))
+      if (terms.length) clauses[at]!.push(leaves(terms, token.term))
+    }
   })
 }

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { compileBundle } from '../../../../scripts/corpus/build.ts'
 import { readSource } from '../../../../scripts/corpus/source.ts'
 import type { Document } from '../../../../electron/shared/model.ts'
+import { Dictionary } from '../../../../src/chinese/dictionary.ts'
+import { dictionaryData } from '../../../../src/chinese/dictionary-data.ts'
 import { SearchEngine, type SearchHit } from '../../../../src/search/engine.ts'
 
 /** Relevance on the real corpus, as shipped. */
@@ -233,5 +235,43 @@ describe('search tiers: exact matches first, then looser readings, then partial 
     // A block whose English matched the words typed still counts when its Chinese matches their pinyin.
     const both = SearchEngine.build([doc('both', 'Diaolou towers.', '碉楼。')])
     expect(ids(both.search('diaolou ', 10, { lang: 'zh' }))).toEqual(['both'])
+  })
+})
+
+describe('the dictionary across languages, where the glossary has no entry', () => {
+  const doc = (id: string, en: string, zh: string): Document => ({
+    ...realDocument,
+    id,
+    blocks: [{ id: 'b001', type: 'paragraph', en, zh }],
+  })
+  const ids = (hits: SearchHit[]) => hits.map((hit) => hit.docId)
+  let dictionary: Dictionary
+  // Parsing CC-CEDICT and indexing its English take seconds on a busy machine.
+  beforeAll(() => {
+    dictionary = Dictionary.parse(dictionaryData())
+    dictionary.english('goose')
+  }, 60_000)
+  const engine = () => {
+    const built = SearchEngine.build([
+      doc('english', 'The goose swims in the river.', '它在河里游泳。'),
+      doc('chinese', 'It swims in the river.', '鹅在河里游泳。'),
+    ])
+    built.useDictionary(dictionary)
+    return built
+  }
+
+  it('finds the Chinese for an English word, after the blocks with the word itself', () => {
+    expect(ids(engine().search('goose ', 10))).toEqual(['english', 'chinese'])
+  })
+
+  it('finds the English for a Chinese word, after the blocks with the word itself', () => {
+    const hits = engine().search('鹅 ', 10)
+    expect(ids(hits)).toEqual(['chinese', 'english'])
+    expect(hits[1]!.marks).toEqual(['goose'])
+  })
+
+  it('crosses no language without the dictionary', () => {
+    const plain = SearchEngine.build([doc('chinese', 'It swims in the river.', '鹅在河里游泳。')])
+    expect(plain.search('goose ', 10)).toEqual([])
   })
 })
