@@ -10,13 +10,22 @@ import type { IndexedBlock } from '../src/search/options.ts'
 import { generateCorpus, loadRealCorpus } from './generate.ts'
 import { collector, memoryInUse, percentile, positiveInt, round } from './measure.ts'
 import { LinearScan } from './linear-scan.ts'
-import { QUERIES, QUERY_CATEGORIES, RECALL_CATEGORIES, type QueryCategory } from './queries.ts'
+import { flexSearchPeer, oramaPeer, type Peer } from './peers.ts'
+import {
+  QUERIES,
+  QUERY_CATEGORIES,
+  RECALL_CATEGORIES,
+  RELEVANCE_RULE,
+  type BenchQuery,
+  type QueryCategory,
+} from './queries.ts'
 
 const USAGE = `Usage: npm run bench -- [options]
 
 Generates a synthetic bilingual corpus per size and measures the search engine on it: index build,
 serialized size, JSON parse + load, query latency against a linear scan, Chinese recall against
-MiniSearch's default tokenizer, and heap used.
+MiniSearch's default tokenizer, recall per query category, and heap used; then the same for peer
+libraries (FlexSearch, Orama) on the same corpus and queries.
 
 Options:
   --sizes 100,2000,10000   document counts to measure (default: 100,2000,10000)
@@ -27,12 +36,18 @@ Options:
                            compiled code, as in the app's long-lived search worker (default: 5);
                            the first of them is reported apart, as the first searches of a session
   --seed N                 generator seed (default: 20240601)
+  --peers LIST             peer libraries to measure: flexsearch,orama (default), or none
+  --peer-runs N            timed runs of every query for a peer, after one untimed round
+                           (default: 3; Orama takes a few hundred milliseconds a query)
   --json                   print one JSON object with the figures, and nothing else, on stdout`
 
 const DEFAULT_SIZES = [100, 2000, 10000]
 const TARGET_SIZE = 2000
 const TARGETS = { searchP95Ms: 10, speedup: 20, loadVsBuild: 3 }
 const MB = 1024 * 1024
+const PEERS: Record<string, () => Peer> = { flexsearch: flexSearchPeer, orama: oramaPeer }
+/** As many results as recall counts: more than any query of the bench has relevant blocks. */
+const RECALL_LIMIT = 100_000
 
 interface LatencyStats {
   p50Ms: number
@@ -69,9 +84,26 @@ export interface SizeResult {
   memoryMB: number
   /** The growth of that memory across the build (after a full GC each side): the index alone. */
   indexMemoryMB: number
+  /** Mean recall of the queries of each category, by `RELEVANCE_RULE`. */
+  recallByCategory: Record<QueryCategory, number>
+  peers: PeerResult[]
+}
+
+/** A peer library on the same corpus and queries. */
+export interface PeerResult {
+  name: string
+  buildMs: number
+  serializedBytes: number
+  /** Parsing the serialized index and loading it. */
+  loadMs: number
+  indexMemoryMB: number
+  search: LatencyStats
+  byCategory: Record<QueryCategory, LatencyStats>
+  recallByCategory: Record<QueryCategory, number>
 }
 
 export interface BenchReport {
+  relevanceRule: string
   node: string
   date: string
   seed: number
@@ -134,6 +166,71 @@ function recallOf(found: Iterable<string>, relevant: ReadonlySet<string>): numbe
   return hit / relevant.size
 }
 
+/** Each category's latencies, from samples per query (in `QUERIES` order). */
+function statsByCategory(samples: number[][]): Record<QueryCategory, LatencyStats> {
+  return Object.fromEntries(
+    QUERY_CATEGORIES.map((category) => [
+      category,
+      roundStats(stats(samples.filter((_, i) => QUERIES[i]!.category === category).flat())),
+    ]),
+  ) as Record<QueryCategory, LatencyStats>
+}
+
+/** Mean recall per category of what `found` answers, by `RELEVANCE_RULE` (the scan of the intent). */
+function recallByCategory(
+  scan: LinearScan,
+  found: (query: BenchQuery) => Iterable<string>,
+): Record<QueryCategory, number> {
+  const sums = new Map<QueryCategory, { recall: number; queries: number }>()
+  for (const query of QUERIES) {
+    const relevant = new Set(scan.search(query.intent ?? query.text))
+    if (!relevant.size) continue
+    const sum = sums.get(query.category) ?? { recall: 0, queries: 0 }
+    sum.recall += recallOf(found(query), relevant)
+    sum.queries++
+    sums.set(query.category, sum)
+  }
+  return Object.fromEntries(
+    QUERY_CATEGORIES.map((c) => {
+      const sum = sums.get(c)
+      return [c, sum ? round(sum.recall / sum.queries, 4) : 0]
+    }),
+  ) as Record<QueryCategory, number>
+}
+
+/** A peer built, serialized, loaded and searched like the engine, with fewer timed rounds. */
+function measurePeer(
+  peer: Peer,
+  documents: readonly Document[],
+  scan: LinearScan,
+  runs: number,
+  gc: () => void,
+  tag: string,
+): PeerResult {
+  log(`${tag} ${peer.name}: building`)
+  gc()
+  const before = memoryInUse()
+  const built = timed(() => peer.build(documents))
+  gc()
+  const indexMemoryMB = round((memoryInUse() - before) / MB, 1)
+  log(`${tag} ${peer.name}: serializing and loading`)
+  const serialized = peer.serialize()
+  const loaded = timed(() => peer.load(serialized))
+  log(`${tag} ${peer.name}: timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
+  const { samples } = timeQueries((q) => peer.search(q, RESULTS_PAGE + 1), { runs, warmup: 1 })
+  log(`${tag} ${peer.name}: recall`)
+  return {
+    name: peer.name,
+    buildMs: round(built.ms, 1),
+    serializedBytes: Buffer.byteLength(serialized, 'utf8'),
+    loadMs: round(loaded.ms, 1),
+    indexMemoryMB,
+    search: roundStats(stats(samples.flat())),
+    byCategory: statsByCategory(samples),
+    recallByCategory: recallByCategory(scan, (q) => peer.search(q.text, RECALL_LIMIT)),
+  }
+}
+
 const roundStats = (s: LatencyStats): LatencyStats => ({
   p50Ms: round(s.p50Ms, 3),
   p95Ms: round(s.p95Ms, 3),
@@ -145,6 +242,7 @@ function measureSize(
   seed: number,
   rounds: Rounds,
   gc: () => void,
+  peers: { make: Array<() => Peer>; runs: number },
 ): SizeResult {
   const tag = `[${documentCount}]`
   log(`${tag} generating`)
@@ -195,18 +293,9 @@ function measureSize(
 
   const search = stats(searchSamples.flat())
   const scanStats = stats(scanSamples.flat())
+  const [searchByCategory, scanByCategory] = [searchSamples, scanSamples].map(statsByCategory)
   const byCategory = Object.fromEntries(
-    QUERY_CATEGORIES.map((category) => {
-      const pick = (samples: number[][]) =>
-        samples.filter((_, i) => QUERIES[i]!.category === category).flat()
-      return [
-        category,
-        {
-          search: roundStats(stats(pick(searchSamples))),
-          scan: roundStats(stats(pick(scanSamples))),
-        },
-      ]
-    }),
+    QUERY_CATEGORIES.map((c) => [c, { search: searchByCategory![c], scan: scanByCategory![c] }]),
   ) as SizeResult['byCategory']
 
   log(`${tag} recall on the Chinese queries (default tokenizer index for comparison)`)
@@ -227,6 +316,13 @@ function measureSize(
   }
   const mean = (key: 'ours' | 'defaultTokenizer') =>
     perQuery.length ? round(perQuery.reduce((s, q) => s + q[key], 0) / perQuery.length, 4) : 0
+  log(`${tag} recall per category`)
+  const ours = recallByCategory(scan, (q) =>
+    engine.search(q.text, RECALL_LIMIT).map((h) => `${h.docId}#${h.blockId}`),
+  )
+  const peerResults = peers.make.map((make) =>
+    measurePeer(make(), documents, scan, peers.runs, gc, tag),
+  )
 
   return {
     documents: documentCount,
@@ -248,6 +344,8 @@ function measureSize(
     recall: { ours: mean('ours'), defaultTokenizer: mean('defaultTokenizer'), queries: perQuery },
     memoryMB: round(memoryAfter / MB, 1),
     indexMemoryMB: round((memoryAfter - memoryBefore) / MB, 1),
+    recallByCategory: ours,
+    peers: peerResults,
   }
 }
 
@@ -289,7 +387,14 @@ export function formatTable(report: BenchReport): string {
     ['of which the index', (s) => `${int(Math.round(s.indexMemoryMB))} MB`],
   ]
   const header = ['documents', ...report.sizes.map((s) => int(s.documents))]
-  const body = rows.map(([label, cell]) => [label, ...report.sizes.map(cell)])
+  return markdownTable(
+    header,
+    rows.map(([label, cell]) => [label, ...report.sizes.map(cell)]),
+  )
+}
+
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+function markdownTable(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`
@@ -307,6 +412,36 @@ function formatCategories(size: SizeResult): string {
     )
   }
   return lines.join('\n')
+}
+
+/** The engine and its peers side by side at one size, and recall per category by `RELEVANCE_RULE`. */
+function formatPeers(size: SizeResult): string {
+  const engines = [
+    {
+      name: 'this engine',
+      buildMs: size.buildMs,
+      serializedBytes: size.serializedBytes,
+      loadMs: size.parseMs + size.loadMs,
+      indexMemoryMB: size.indexMemoryMB,
+      search: size.search,
+      recallByCategory: size.recallByCategory,
+    },
+    ...size.peers,
+  ]
+  const rows: Array<[string, (e: (typeof engines)[number]) => string]> = [
+    ['build', (e) => ms(e.buildMs)],
+    ['serialized', (e) => megabytes(e.serializedBytes)],
+    ['parse + load', (e) => ms(e.loadMs)],
+    ['index memory', (e) => `${int(Math.round(e.indexMemoryMB))} MB`],
+    ['search p50 / p95', (e) => `${ms(e.search.p50Ms)} / ${ms(e.search.p95Ms)}`],
+    ...QUERY_CATEGORIES.map((c): [string, (e: (typeof engines)[number]) => string] => [
+      `recall: ${c}`,
+      (e) => pct(e.recallByCategory[c]),
+    ]),
+  ]
+  const header = [`at ${int(size.documents)} documents`, ...engines.map((e) => e.name)]
+  const body = rows.map(([label, cell]) => [label, ...engines.map(cell)])
+  return [markdownTable(header, body), '', `Relevance: ${RELEVANCE_RULE}.`].join('\n')
 }
 
 function formatTargets(report: BenchReport): string {
@@ -364,6 +499,8 @@ export function main(argv: string[]): number {
       runs: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '5' },
       seed: { type: 'string', default: '20240601' },
+      peers: { type: 'string', default: Object.keys(PEERS).join(',') },
+      'peer-runs': { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -376,6 +513,11 @@ export function main(argv: string[]): number {
   const runs = positiveInt('--runs', values.runs)
   const warmup = positiveInt('--warmup', values.warmup)
   const seed = positiveInt('--seed', values.seed)
+  const peerRuns = positiveInt('--peer-runs', values['peer-runs'])
+  const peerNames = values.peers === 'none' ? [] : values.peers.split(',').map((p) => p.trim())
+  const unknown = peerNames.filter((name) => !(name in PEERS))
+  if (unknown.length) throw new Error(`--peers takes ${Object.keys(PEERS).join(',')} or none`)
+  const peers = { make: peerNames.map((name) => PEERS[name]!), runs: peerRuns }
 
   const respawned = respawn(argv)
   if (respawned !== null) return respawned
@@ -385,11 +527,12 @@ export function main(argv: string[]): number {
   const { glossary } = loadRealCorpus()
   const results: SizeResult[] = []
   for (const size of sizes) {
-    results.push(measureSize(size, glossary, seed, { runs, warmup }, gc))
+    results.push(measureSize(size, glossary, seed, { runs, warmup }, gc, peers))
     gc()
   }
   const cpuList = cpus()
   const report: BenchReport = {
+    relevanceRule: RELEVANCE_RULE,
     node: process.version,
     date: new Date().toISOString(),
     seed,
@@ -418,6 +561,8 @@ export function main(argv: string[]): number {
         formatTable(report),
         '',
         formatCategories(target),
+        '',
+        formatPeers(target),
         '',
         formatTargets(report),
       ].join('\n'),

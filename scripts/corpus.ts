@@ -8,11 +8,11 @@ import {
   type AlignerScore,
   type BlockAlignment,
 } from './corpus/align.ts'
-import { compileBundle, writeBundle } from './corpus/build.ts'
+import { compileBundle, isBuilt, writeBundle } from './corpus/build.ts'
 import { checkCorpus, formatProblem } from './corpus/check.ts'
 import { runImport } from './corpus/import.ts'
 import { runSearch } from './corpus/search.ts'
-import { readSource } from './corpus/source.ts'
+import { readSource, type CorpusSource } from './corpus/source.ts'
 
 const USAGE = `Usage: npm run corpus -- <command> [options]
 
@@ -22,7 +22,8 @@ Commands:
                               --proposed what the automatic aligner proposes (and its confidence)
   build [--out DIR]           compile content/ into the bundle the app loads (default out/content)
   search "<query>" [--json] [--limit N] [--out DIR]
-                              search the built corpus with the app's search engine
+                              search the built corpus with the app's search engine, building
+                              it first when it is missing or older than content/
   import <file> [<second file>] [--json]
                               run the app's import pipeline on a bilingual file (TMX, XLIFF,
                               alternating paragraphs) or a pair (Markdown, text, HTML, DOCX) and
@@ -49,21 +50,23 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE)
     return command || values.help ? 0 : 2
   }
-  if (command === 'search') {
-    const limit = Number(values.limit)
-    if (!Number.isInteger(limit) || limit < 1) {
-      console.error(`--limit must be a positive whole number, not "${values.limit}"`)
-      return 2
-    }
-    return runSearch(positionals.slice(1).join(' '), {
-      outDir: resolve(values.out),
-      json: values.json,
-      limit,
-    })
-  }
   if (command === 'import') return runImport(positionals.slice(1), { json: values.json })
   const source = await readSource(resolve(values.content))
   switch (command) {
+    case 'search': {
+      const limit = Number(values.limit)
+      if (!Number.isInteger(limit) || limit < 1) {
+        console.error(`--limit must be a positive whole number, not "${values.limit}"`)
+        return 2
+      }
+      const outDir = resolve(values.out)
+      if (!(await isBuilt(outDir, compileBundle(source)))) {
+        console.error(`the built corpus in ${outDir} is missing or stale: building it`)
+        const built = await build(source, outDir)
+        if (built !== 0) return built
+      }
+      return runSearch(positionals.slice(1).join(' '), { outDir, json: values.json, limit })
+    }
     case 'check': {
       const report = checkCorpus(source)
       if (values.json) console.log(JSON.stringify(report))
@@ -86,23 +89,27 @@ export async function main(argv: string[]): Promise<number> {
       console.log(values.json ? JSON.stringify(alignments) : formatAlignments(alignments))
       return source.problems.length ? 1 : 0
     }
-    case 'build': {
-      const report = checkCorpus(source)
-      if (report.problems.length) {
-        for (const problem of report.problems) console.error(formatProblem(problem))
-        console.error(
-          `build refused: ${report.problems.length} problems (run: npm run corpus -- check)`,
-        )
-        return 1
-      }
-      const file = await writeBundle(resolve(values.out), compileBundle(source))
-      console.log(`wrote ${file}: ${report.documents} documents, ${report.blocks} blocks`)
-      return 0
-    }
+    case 'build':
+      return build(source, resolve(values.out))
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`)
       return 2
   }
+}
+
+/** Checks the corpus, then writes the bundle and its index, with each step on stderr. */
+async function build(source: CorpusSource, outDir: string): Promise<number> {
+  const report = checkCorpus(source)
+  if (report.problems.length) {
+    for (const problem of report.problems) console.error(formatProblem(problem))
+    console.error(
+      `build refused: ${report.problems.length} problems (run: npm run corpus -- check)`,
+    )
+    return 1
+  }
+  const file = await writeBundle(outDir, compileBundle(source), (step) => console.error(step))
+  console.error(`wrote ${file}: ${report.documents} documents, ${report.blocks} blocks`)
+  return 0
 }
 
 function formatScore(score: AlignerScore): string {

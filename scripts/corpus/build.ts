@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../electron/core/atomic-write.ts'
 import {
@@ -6,7 +6,8 @@ import {
   SEARCH_INDEX_FILE,
   type CorpusBundle,
 } from '../../electron/shared/model.ts'
-import { SearchEngine } from '../../src/search/engine.ts'
+import { SearchEngine, type IndexFile } from '../../src/search/engine.ts'
+import { INDEX_HASH } from '../../src/search/options.ts'
 import type { CorpusSource } from './source.ts'
 
 /** The bundle main loads at start: documents in id order, so the same content gives the same bytes. */
@@ -18,12 +19,38 @@ export function compileBundle(source: CorpusSource): CorpusBundle {
   }
 }
 
-/** Writes the bundle and the search index built from it; returns the bundle's path. */
-export async function writeBundle(outDir: string, bundle: CorpusBundle): Promise<string> {
+/**
+ * Writes the bundle and the search index built from it; returns the bundle's path. `progress` hears
+ * of each step as it starts.
+ */
+export async function writeBundle(
+  outDir: string,
+  bundle: CorpusBundle,
+  progress: (step: string) => void = () => {},
+): Promise<string> {
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, CORPUS_BUNDLE_FILE)
+  progress(`writing ${file}`)
   await writeFileAtomic(file, JSON.stringify(bundle))
+  const blocks = bundle.documents.reduce((n, d) => n + d.blocks.length, 0)
+  progress(`building the search index over ${blocks} blocks`)
   const index = SearchEngine.build(bundle.documents, bundle.glossary).serialize()
+  progress(`writing ${join(outDir, SEARCH_INDEX_FILE)}`)
   await writeFileAtomic(join(outDir, SEARCH_INDEX_FILE), JSON.stringify(index))
   return file
+}
+
+/**
+ * Whether `outDir` holds `bundle` as `writeBundle` writes it, with a search index of this version
+ * of the search module: false when either file is missing, older than the content, or unreadable.
+ */
+export async function isBuilt(outDir: string, bundle: CorpusBundle): Promise<boolean> {
+  const read = (name: string) => readFile(join(outDir, name), 'utf8').catch(() => null)
+  const [built, index] = await Promise.all([read(CORPUS_BUNDLE_FILE), read(SEARCH_INDEX_FILE)])
+  if (built !== JSON.stringify(bundle) || index === null) return false
+  try {
+    return (JSON.parse(index) as Partial<IndexFile>).hash === INDEX_HASH
+  } catch {
+    return false
+  }
 }

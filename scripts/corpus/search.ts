@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CORPUS_BUNDLE_FILE, CorpusBundle, SEARCH_INDEX_FILE } from '../../electron/shared/model.ts'
+import { Dictionary } from '../../src/chinese/dictionary.ts'
+import { dictionaryData } from '../../src/chinese/dictionary-data.ts'
 import { SearchEngine, type IndexFile, type SearchHit } from '../../src/search/engine.ts'
 import type { Snippet } from '../../src/search/snippet.ts'
 
@@ -43,6 +45,7 @@ export async function runSearch(
   }
   if (loaded.rebuilt)
     console.error('the search index was built by another version: rebuilt it in memory')
+  loaded.engine.useDictionary(Dictionary.parse(dictionaryData()))
   const hits = loaded.engine.search(query, options.limit)
   if (options.json) {
     const rows = hits.map(({ docId, blockId, score, lang, en, zh }: SearchHit) => ({

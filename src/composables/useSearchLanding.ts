@@ -95,7 +95,8 @@ export function useSearchLanding(column: Ref<HTMLElement | null>): void {
         for (const name of NAMES) paintHighlight(name, [])
         return
       }
-      const words = tokenizeQuery(target.query).map((tk) => (tk.kind === 'han' ? tk.text : tk.term))
+      const typed = tokenizeQuery(target.query).map((tk) => (tk.kind === 'han' ? tk.text : tk.term))
+      const words = [...new Set([...typed, ...target.marks])]
       const hits = [
         ...words.flatMap((word) => findTextRanges(element, word)),
         ...termRanges(element, block, target.query),

@@ -1,9 +1,9 @@
 import type { GlossaryTerm } from '../../electron/shared/model.ts'
-import { SearchEngine, type IndexFile, type SearchPage } from './engine.ts'
+import { SearchEngine, type IndexFile, type SearchFilter, type SearchPage } from './engine.ts'
 
 export type WorkerRequest =
   | { type: 'load'; file: string; glossary: GlossaryTerm[] }
-  | { type: 'search'; id: number; query: string; size: number }
+  | { type: 'search'; id: number; query: string; size: number; filter: SearchFilter }
 
 export type WorkerResponse =
   | { type: 'loaded'; blocks: number }
@@ -13,8 +13,8 @@ export type WorkerResponse =
 /** Where the engine runs: a Web Worker in the app, the calling thread where there is no Worker. */
 export interface SearchClient {
   load(file: string, glossary: GlossaryTerm[]): Promise<void>
-  /** The best `size` results for a query, and whether it has more. */
-  search(query: string, size: number): Promise<SearchPage>
+  /** The best `size` results for a query (among those `filter` keeps), and whether it has more. */
+  search(query: string, size: number, filter: SearchFilter): Promise<SearchPage>
 }
 
 /** What a search answers before the engine has loaded. */
@@ -33,8 +33,8 @@ export function inThreadClient(): SearchClient {
     async load(file, glossary) {
       engine = loadEngine(file, glossary)
     },
-    async search(query, size) {
-      return engine ? engine.page(query, size) : NO_RESULTS
+    async search(query, size, filter) {
+      return engine ? engine.page(query, size, filter) : NO_RESULTS
     },
   }
 }
@@ -61,11 +61,11 @@ export function workerClient(): SearchClient {
         post({ type: 'load', file, glossary })
       })
     },
-    search(query, size) {
+    search(query, size, filter) {
       const id = nextId++
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject })
-        post({ type: 'search', id, query, size })
+        post({ type: 'search', id, query, size, filter })
       })
     },
   }

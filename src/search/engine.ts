@@ -1,5 +1,6 @@
 import type { AsPlainObject } from 'minisearch'
 import type { ContentLang, Document, GlossaryTerm } from '../../electron/shared/model.ts'
+import type { Dictionary } from '../chinese/dictionary.ts'
 import { GlossaryMatcher, termForms } from './glossary.ts'
 import {
   FIELD_BIT,
@@ -8,9 +9,10 @@ import {
   type IndexedBlock,
   type StoredBlock,
 } from './options.ts'
-import { parseQuery } from './query.ts'
-import { RankedIndex, type Ranked } from './ranker.ts'
-import { makeSnippet, matchRanges, type Snippet } from './snippet.ts'
+import type { Readings } from './pinyin.ts'
+import { parseQuery, type Query } from './query.ts'
+import { RankedIndex, type BlockFilter, type Ranked } from './ranker.ts'
+import { gappedRanges, makeSnippet, matchRanges, type Range, type Snippet } from './snippet.ts'
 
 const FEW_RESULTS = 10
 /** How many results a search shows at first, and how many more each "show more" adds. */
@@ -26,7 +28,23 @@ export interface SearchHit {
   en: string
   zh: string
   snippets: { en: Snippet; zh: Snippet }
+  /** The words of the query this block lacks: none but for a partial match. */
+  missing: string[]
+  /** What matched, as it stands in the block's texts: what the reader marks when the hit opens. */
+  marks: string[]
 }
+
+/** What results may come from: some documents only, a match in one language only. */
+export interface SearchFilter {
+  docIds?: readonly string[]
+  lang?: ContentLang
+}
+
+/**
+ * How many more blocks than it shows a search with a language filter ranks, to keep those that
+ * match in that language: which language a block matched in is known once it is ranked.
+ */
+const LANG_FILTER_SPAN = 4
 
 /** A page of results, and whether there are more after it. */
 export interface SearchPage {
@@ -38,6 +56,8 @@ export interface SearchPage {
 export interface IndexFile {
   hash: string
   index: unknown
+  /** The pinyin of the index's characters, which takes longer to work out than to load. */
+  readings: Readings
 }
 
 export function indexedBlocks(
@@ -74,6 +94,8 @@ export class SearchEngine {
    * every result of every keystroke, and read straight from an array.
    */
   private readonly blocks: Array<{ stored: StoredBlock; lower: Record<ContentLang, string> }> = []
+  /** The reader's dictionary, once it has loaded: words the glossary lacks cross languages through it. */
+  private dictionary: Dictionary | undefined
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
@@ -104,11 +126,16 @@ export class SearchEngine {
     if (file.hash !== INDEX_HASH) return null
     // The index usually arrives already parsed, inside the JSON of its IndexFile.
     const js = typeof file.index === 'string' ? JSON.parse(file.index) : file.index
-    return new SearchEngine(RankedIndex.fromJS(js as AsPlainObject), glossary)
+    return new SearchEngine(RankedIndex.fromJS(js as AsPlainObject, file.readings), glossary)
   }
 
   serialize(): IndexFile {
-    return { hash: INDEX_HASH, index: this.index.toJSON() }
+    return { hash: INDEX_HASH, index: this.index.toJSON(), readings: this.index.pinyinReadings() }
+  }
+
+  /** From now on, a word may also match what the dictionary gives for it in the other language. */
+  useDictionary(dictionary: Dictionary): void {
+    this.dictionary = dictionary
   }
 
   get blockCount(): number {
@@ -116,42 +143,98 @@ export class SearchEngine {
   }
 
   /** The best `limit` hits for what the user typed, best first. */
-  search(raw: string, limit = 50): SearchHit[] {
-    return this.rank(raw, limit).map((result) => this.toHit(result))
+  search(raw: string, limit = 50, filter: SearchFilter = {}): SearchHit[] {
+    return this.rank(raw, limit, filter).map(({ ranked, gaps }) => this.toHit(ranked, gaps))
   }
 
   /**
    * A page of results: the best `size` hits, and whether the query has more. One more block is
    * ranked to know, but only the page gets its snippets.
    */
-  page(raw: string, size: number): SearchPage {
-    const ranked = this.rank(raw, size + 1)
+  page(raw: string, size: number, filter: SearchFilter = {}): SearchPage {
+    const ranked = this.rank(raw, size + 1, filter)
     return {
-      hits: ranked.slice(0, size).map((result) => this.toHit(result)),
+      hits: ranked.slice(0, size).map(({ ranked, gaps }) => this.toHit(ranked, gaps)),
       more: ranked.length > size,
     }
   }
 
-  private rank(raw: string, limit: number): Ranked[] {
+  /**
+   * Ranks in tiers, each only when the ones before it found few blocks, and each after them:
+   * the words as typed (the last one as a prefix; glossary terms in either language); then allowing
+   * typos, pinyin, Chinese words with a gap and the dictionary's words in the other language; then
+   * blocks that lack some of the words. So an exact match always comes first.
+   */
+  private rank(
+    raw: string,
+    limit: number,
+    filter: SearchFilter,
+  ): Array<{ ranked: Ranked; gaps: string[] }> {
     const exact = parseQuery(raw, this.glossary, { typos: false })
     if (!exact) return []
     const wanted = Math.max(0, limit)
-    let ranked = this.index.rank(exact, Math.max(wanted, FEW_RESULTS))
-    // Typo tolerance costs time on every common word; it is only worth it when exact words fall short.
-    if (ranked.length < FEW_RESULTS) {
-      const tolerant = parseQuery(raw, this.glossary, { typos: true })
-      if (tolerant) ranked = this.index.rank(tolerant, wanted)
+    const span = filter.lang ? wanted * LANG_FILTER_SPAN : wanted
+    const docs = filter.docIds && new Set(filter.docIds)
+    const inDocs: BlockFilter = docs && ((id) => docs.has(this.blocks[id]!.stored.docId))
+    const found: Array<{ ranked: Ranked; gaps: string[] }> = []
+    const seen = new Set<number>()
+    const add = (ranked: Ranked[], gaps: string[]) => {
+      for (const r of ranked) {
+        // A block that matched in the other language only may match in this one at a later tier.
+        if (seen.has(r.shortId) || (filter.lang && !this.matchedIn(r, filter.lang))) continue
+        seen.add(r.shortId)
+        found.push({ ranked: r, gaps })
+      }
     }
-    return ranked.slice(0, wanted)
+    add(this.index.rank(exact, Math.max(span, FEW_RESULTS), inDocs), [])
+    // Looser readings cost time on every common word; they are only worth it when few blocks match.
+    if (found.length < FEW_RESULTS) {
+      const syllables = this.index.syllables
+      const { dictionary } = this
+      const tolerant = parseQuery(raw, this.glossary, {
+        typos: true,
+        syllables,
+        gaps: true,
+        dictionary,
+      })!
+      const gaps = gapWords(tolerant)
+      const inGaps: BlockFilter = gaps.length
+        ? (id) => this.holdsGapped(id, gaps) && (!inDocs || inDocs(id))
+        : inDocs
+      add(this.index.rank(tolerant, span, inGaps), gaps)
+      if (found.length < FEW_RESULTS) {
+        const partial = parseQuery(raw, this.glossary, { typos: true, syllables })!
+        add(this.index.rankPartial(partial, span, inDocs), [])
+      }
+    }
+    return found.slice(0, wanted)
   }
 
-  private toHit({ shortId, score, match }: Ranked): SearchHit {
+  /** Whether a block's Chinese holds each word, whole or with a gap (`gappedRanges`). */
+  private holdsGapped(shortId: number, words: readonly string[]): boolean {
+    const { zh } = this.blocks[shortId]!.lower
+    return words.every((word) => zh.includes(word) || gappedRanges(zh, word).length > 0)
+  }
+
+  /** Whether a ranked block matched in a language: in its text, or through a glossary term. */
+  private matchedIn({ match }: Ranked, lang: ContentLang): boolean {
+    const fields = match.reduce((all, { fields }) => all | fields, 0)
+    return (fields & (FIELD_BIT[lang] | FIELD_BIT.terms)) !== 0
+  }
+
+  /** `gaps`: the Chinese words of the query that may have matched with a gap. */
+  private toHit({ shortId, score, match, missing }: Ranked, gaps: readonly string[]): SearchHit {
     const { stored, lower } = this.blocks[shortId]!
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
     let fields = 0
+    // A word matched with a gap shows whole, from its first character to its last, not as characters.
+    const gapped = gaps.flatMap((word) => gappedRanges(lower.zh, word))
+    for (const [start, end] of gapped) words.zh.push(lower.zh.slice(start, end))
+    const ofGap = (term: string) => gapped.length > 0 && gaps.some((word) => word.includes(term))
     // Each language's text is searched only for what the index found in it.
     for (const { term, fields: termFields, shown } of match) {
       fields |= termFields
+      if (ofGap(term)) continue
       const forms = this.formsOf.get(term)
       if (forms && termFields & FIELD_BIT.terms) {
         words.en.push(...forms.en)
@@ -166,6 +249,7 @@ export class SearchEngine {
     const viaGlossary = (fields & FIELD_BIT.terms) !== 0
     const inEn = (fields & FIELD_BIT.en) !== 0 || (viaGlossary && enRanges.length > 0)
     const inZh = (fields & FIELD_BIT.zh) !== 0 || (viaGlossary && zhRanges.length > 0)
+    const marked = (text: string, ranges: Range[]) => ranges.map(([s, e]) => text.slice(s, e))
     return {
       docId: stored.docId,
       blockId: stored.blockId,
@@ -178,8 +262,16 @@ export class SearchEngine {
         en: makeSnippet(stored.en, enRanges, 'en', lower.en),
         zh: makeSnippet(stored.zh, zhRanges, 'zh', lower.zh),
       },
+      missing,
+      marks: [...new Set([...marked(stored.en, enRanges), ...marked(stored.zh, zhRanges)])],
     }
   }
+}
+
+/** The Chinese words of a query that may match with a gap (see `Leaf.loose`). */
+function gapWords(query: Query): string[] {
+  const leaves = query.flat(2).filter((leaf) => leaf.loose === 'gap')
+  return [...new Set(leaves.map((leaf) => leaf.word))]
 }
 
 /** Hits grouped by document, documents ordered by their best hit. */

@@ -407,6 +407,19 @@ export class Joiner {
   }
 }
 
+/** Keeps, in order, only the blocks of a set that `accept` takes. */
+export function keepWhere(set: Matches, accept: (doc: number) => boolean) {
+  const { docs, scores, sources } = set
+  let n = 0
+  for (let i = 0; i < set.length; i++) {
+    if (!accept(docs[i]!)) continue
+    docs[n] = docs[i]!
+    scores[n] = scores[i]!
+    sources[n++] = sources[i]!
+  }
+  set.length = n
+}
+
 /** The first position at or after `from` whose block is not below `doc`: doubling, then halving. */
 export function gallop(docs: Int32Array, doc: number, from: number, end = docs.length): number {
   let step = 1

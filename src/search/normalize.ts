@@ -1,16 +1,55 @@
+import { Converter } from 'opencc-js/t2cn'
+
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu
+
+const traditionalToSimplified = Converter({ from: 't', to: 'cn' })
+/** Each character from U+2E80 on met so far, in Simplified: OpenCC takes tens of microseconds a call. */
+const simplifiedChars = new Map<string, string>()
+
+function simplifiedChar(char: string): string {
+  let simplified = simplifiedChars.get(char)
+  if (simplified === undefined) {
+    const converted = HAN.test(char) ? traditionalToSimplified(char) : char
+    // A character whose Simplified form has another length stays, so that indexes still hold.
+    simplified = converted.length === char.length ? converted : char
+    simplifiedChars.set(char, simplified)
+  }
+  return simplified
+}
+
+/**
+ * Traditional characters in Simplified, one character at a time so that every index into the text
+ * still holds (OpenCC's phrase rules could change a text's length). Only code units from U+2E80,
+ * where the Han script begins, are looked at; a text with nothing to convert is returned as is.
+ */
+export function toSimplified(text: string): string {
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x2e80) continue
+    const char = text[i]!
+    const simplified = simplifiedChar(char)
+    if (simplified === char) continue
+    out += text.slice(from, i) + simplified
+    from = i + 1
+  }
+  return from ? out + text.slice(from) : text
+}
 
 /**
  * The form text is indexed and searched in: NFKC (full-width → half-width, compatibility forms),
- * lower case, and Latin diacritics folded (é → e), so "Ｊｉａｎｇｍｅｎ" and "jiangmen" meet.
+ * lower case, Latin diacritics folded (é → e) and Traditional Chinese in Simplified (開平 → 开平),
+ * so "Ｊｉａｎｇｍｅｎ" and "jiangmen", 僑都 and 侨都 meet.
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(LATIN_WITH_MARKS, '$1')
-    .normalize('NFC')
+  return toSimplified(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(LATIN_WITH_MARKS, '$1')
+      .normalize('NFC'),
+  )
 }
 
 export const HAN = /\p{Script=Han}/u

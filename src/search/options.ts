@@ -57,9 +57,9 @@ export const RANKING = {
   /** The weight of a term found by completing a prefix, and of one found despite a typo. */
   prefixWeight: 0.375,
   fuzzyWeight: 0.45,
-  /** The most edits a typo may have, however long the word. */
-  maxFuzzy: 6,
+  /** The weight of a Han bigram found through the pinyin the user typed. */
+  pinyinWeight: 0.4,
 } as const
 
 /** Identifies the index format; a bundled index with another hash is stale and is rebuilt. */
-export const INDEX_HASH = `search-v${TOKENIZER_VERSION}.2:${INDEX_FIELDS.join(',')}:${STORE_FIELDS.join(',')}`
+export const INDEX_HASH = `search-v${TOKENIZER_VERSION}.3:${INDEX_FIELDS.join(',')}:${STORE_FIELDS.join(',')}`

@@ -8,6 +8,7 @@ import {
   DocBitmap,
   gallop,
   Joiner,
+  keepWhere,
   MatchesPool,
   topK,
   union,
@@ -23,7 +24,8 @@ import {
   RANKING,
   type IndexedBlock,
 } from './options.ts'
-import { MAX_TERMS, type Leaf, type Query } from './query.ts'
+import { readingsOf, type Readings } from './pinyin.ts'
+import { clauseWords, MAX_TERMS, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
 /** An index term that matched a block (a query word as indexed, or what a prefix or typo expanded to). */
@@ -44,7 +46,14 @@ export interface Ranked {
   shortId: number
   score: number
   match: TermMatch[]
+  /** The words of the query the block lacks (`clauseWords`): none but for a partial match. */
+  missing: string[]
 }
+
+/** Which blocks may be ranked, by short id; every block when omitted. */
+export type BlockFilter = ((shortId: number) => boolean) | undefined
+
+const HAN_TERM = /^\p{Script=Han}$/u
 
 /**
  * Up to this many lists are merged two at a time, in order; more (a short prefix's completions) are
@@ -110,6 +119,10 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
    */
   private sortedTerms: string[] = []
   private typos = new TypoLookup([])
+  /** For each pinyin syllable, the characters of the index read that way. */
+  private readings: Readings = {}
+  /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
+  syllables: ReadonlySet<string> = new Set()
   private tier = TIER
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
@@ -130,14 +143,20 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return index
   }
 
-  static fromJS(js: AsPlainObject, tier = TIER): RankedIndex {
+  /** `readings`: as `readings()` gave them when the index was built; computed again if omitted. */
+  static fromJS(js: AsPlainObject, readings?: Readings, tier = TIER): RankedIndex {
     // MiniSearch.loadJS makes a plain MiniSearch; its state moves into a RankedIndex as is.
     const index = Object.assign(
       new RankedIndex(INDEX_OPTIONS),
       MiniSearch.loadJS(js, INDEX_OPTIONS),
     )
-    index.prepare(tier)
+    index.prepare(tier, readings)
     return index
+  }
+
+  /** The pinyin of the index's characters, to ship with it (see `Readings`). */
+  pinyinReadings(): Readings {
+    return this.readings
   }
 
   /** Every block's short id and stored fields: what a result shows without loading the documents. */
@@ -145,7 +164,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return this._storedFields.entries()
   }
 
-  private prepare(tier: number) {
+  private prepare(tier: number, readings?: Readings) {
     this.tier = tier
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
@@ -206,10 +225,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     // typo-tolerant word within a fifth of its length of a glossary id (such as "jiangmen" and
     // `g:jiangmen`) reaches it, and typos are only tried when the exact words find few results.
     this.typos = new TypoLookup(terms)
+    this.readings = readings ?? readingsOf(terms.filter((term) => HAN_TERM.test(term)))
+    this.syllables = new Set(Object.keys(this.readings))
   }
 
-  /** The best `limit` blocks for a query, best first; ties go to the earlier block. */
-  rank(query: Query, limit: number): Ranked[] {
+  /** The best `limit` blocks (that `accept` takes) for a query, best first; ties go to the earlier block. */
+  rank(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
     const expanded = this.expandAll(query)
     const size = (leaves: Leaf[]) => Math.min(...leaves.map((leaf) => expanded.get(leaf)!.size))
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
@@ -226,14 +247,78 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       .reduce((share, clause) => share * Math.min(1, clauseSize(clause) / this.documentCount), 1)
     const narrowed = rarest * (1 - kept) > this.wordsPerSet
     const best =
-      this.bestFromTops(clauses, expanded, limit, rarest) ??
-      this.best(clauses, expanded, narrowed ? this.meeting(clauses, expanded) : null, limit)
+      this.bestFromTops(clauses, expanded, limit, rarest, accept) ??
+      this.best(clauses, expanded, narrowed ? this.meeting(clauses, expanded) : null, limit, accept)
+    return this.report(
+      best,
+      query,
+      expanded,
+      best.map(() => []),
+    )
+  }
+
+  /** Ranked blocks with what matched where in each, and what each lacks. */
+  private report(
+    best: ReadonlyArray<{ doc: number; score: number }>,
+    query: Query,
+    expanded: Map<Leaf, Expanded>,
+    missing: string[][],
+  ): Ranked[] {
     const matches = this.matchesOf(
       best.map(({ doc }) => doc),
       query,
       expanded,
     )
-    return best.map(({ doc, score }, i) => ({ shortId: doc, score, match: matches[i]! }))
+    return best.map(({ doc, score }, i) => ({
+      shortId: doc,
+      score,
+      match: matches[i]!,
+      missing: missing[i]!,
+    }))
+  }
+
+  /**
+   * The best `limit` blocks (that `accept` takes) that meet some clauses of a query but not all:
+   * those that meet the most first, then by score. A query of one clause has none.
+   */
+  rankPartial(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
+    if (query.length < 2 || limit < 1) return []
+    const expanded = this.expandAll(query)
+    const masks = query.map((clause) =>
+      clause.flat().reduce((mask, leaf) => mask | expanded.get(leaf)!.source, 0),
+    )
+    this.sums.begin()
+    for (const clause of query) {
+      const found = this.clauseMatches(clause, expanded, null)
+      for (let i = 0; i < found.length; i++) {
+        this.sums.add(found.docs[i]!, found.scores[i]!, found.sources[i]!)
+      }
+      this.pool.give(found)
+    }
+    const all = this.pool.take()
+    this.sums.collect(all)
+    if (accept) keepWhere(all, accept)
+    const met = (sources: number) => masks.reduce((n, mask) => n + +((sources & mask) !== 0), 0)
+    const counts = Uint8Array.from(all.sources.subarray(0, all.length), met)
+    const best: Array<{ doc: number; score: number }> = []
+    const level = this.pool.take()
+    for (let wanted = query.length - 1; wanted > 0 && best.length < limit; wanted--) {
+      level.length = 0
+      for (let i = 0; i < all.length; i++) {
+        if (counts[i] !== wanted) continue
+        level.docs[level.length] = all.docs[i]!
+        level.scores[level.length] = all.scores[i]!
+        level.sources[level.length++] = all.sources[i]!
+      }
+      best.push(...topK(level, limit - best.length))
+    }
+    const missing = best.map(({ doc }) => {
+      const sources = all.sources[gallop(all.docs, doc, 0, all.length)]!
+      return query.flatMap((clause, c) => (sources & masks[c]! ? [] : [clauseWords(clause)]))
+    })
+    this.pool.give(level)
+    this.pool.give(all)
+    return this.report(best, query, expanded, missing)
   }
 
   /** The best `limit` blocks (among `within`, when given, which this takes) that match every clause. */
@@ -242,6 +327,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     expanded: Map<Leaf, Expanded>,
     within: Matches | null,
     limit: number,
+    accept: BlockFilter,
   ): Array<{ doc: number; score: number }> {
     let found = within
     for (const clause of clauses) {
@@ -251,6 +337,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       if (!found.length) break
     }
     if (!found) return []
+    if (accept) keepWhere(found, accept)
     const best = topK(found, limit)
     this.pool.give(found)
     return best
@@ -278,6 +365,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     expanded: Map<Leaf, Expanded>,
     limit: number,
     rarest: number,
+    accept: BlockFilter,
   ): Array<{ doc: number; score: number }> | null {
     const lists = [...expanded.values()].flatMap(({ derived }) => derived)
     const candidates = lists.reduce(
@@ -296,7 +384,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const { source } of expanded.values()) sources |= source
     const within = this.pool.take()
     this.candidates.drain(within)
-    const best = this.best(clauses, expanded, within, limit)
+    const best = this.best(clauses, expanded, within, limit, accept)
     const worstKept = best.length === limit ? best[limit - 1]!.score : -1
     return worstKept > bound * popcount(sources) ? best : null
   }
@@ -398,6 +486,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
 
   /** The index terms a leaf stands for, weighted as MiniSearch weighs them. */
   private derive(leaf: Leaf): Derived[] {
+    if (leaf.loose === 'pinyin') return this.readAs(leaf.term)
     const { term } = leaf
     const derived: Derived[] = []
     const exact = this.postings.get(term)
@@ -421,11 +510,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       }
     }
     if (leaf.fuzzy !== false) {
-      const max =
-        leaf.fuzzy < 1
-          ? Math.min(RANKING.maxFuzzy, Math.round(term.length * leaf.fuzzy))
-          : leaf.fuzzy
-      for (const { term: candidate, distance } of this.typos.near(term, max)) {
+      for (const { term: candidate, distance } of this.typos.near(term, leaf.fuzzy)) {
         if (completions.has(candidate)) continue
         const weight = (RANKING.fuzzyWeight * candidate.length) / (candidate.length + distance)
         derived.push({
@@ -434,6 +519,20 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
           postings: this.postings.get(candidate)!,
           shown: candidate,
         })
+      }
+    }
+    return derived
+  }
+
+  /** The Han bigrams of the index read as two pinyin syllables ("qiao du": 侨都, 桥都 …). */
+  private readAs(syllables: string): Derived[] {
+    const [first, second] = syllables.split(' ') as [string, string]
+    const derived: Derived[] = []
+    for (const a of this.readings[first] ?? '') {
+      for (const b of this.readings[second] ?? '') {
+        const postings = this.postings.get(a + b)
+        if (postings)
+          derived.push({ term: a + b, weight: RANKING.pinyinWeight, postings, shown: a + b })
       }
     }
     return derived

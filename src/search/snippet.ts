@@ -54,6 +54,36 @@ export function matchRanges(
   return ranges
 }
 
+/** The most characters a Chinese word's own may have between them when it matches with a gap. */
+export const MAX_GAP = 2
+
+/**
+ * Where a Chinese word's characters occur in order with at most `MAX_GAP` others between each two
+ * (深水港 in 深水大港), ascending and apart: each occurrence from its first character to its last.
+ */
+export function gappedRanges(text: string, word: string): Range[] {
+  const chars = [...word]
+  const found: Range[] = []
+  /** Where the rest of the word ends after its `i`-th character ended at `end`, or -1. */
+  const rest = (i: number, end: number): number => {
+    if (i === chars.length) return end
+    for (let at = end, skipped = 0; at < text.length && skipped <= MAX_GAP; skipped++) {
+      const next = text.indexOf(chars[i]!, at)
+      if (next < 0 || next - end > MAX_GAP) return -1
+      const last = rest(i + 1, next + chars[i]!.length)
+      if (last >= 0) return last
+      at = next + 1
+    }
+    return -1
+  }
+  for (let at = text.indexOf(chars[0]!); at >= 0;) {
+    const end = rest(1, at + chars[0]!.length)
+    if (end >= 0) found.push([at, end])
+    at = text.indexOf(chars[0]!, end >= 0 ? end : at + 1)
+  }
+  return found
+}
+
 /** Where one term occurs in a lower-case text, ascending and apart (see `matchRanges`). */
 function occurrences(lower: string, term: string): Range[] {
   const found: Range[] = []

@@ -1,7 +1,7 @@
 import { HAN_RUN, normalize, WORD } from './normalize.ts'
 
 /** Bump when what the tokenizer emits changes: an index built by another version is stale. */
-export const TOKENIZER_VERSION = 3
+export const TOKENIZER_VERSION = 4
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 

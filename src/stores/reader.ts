@@ -22,6 +22,18 @@ export interface Place {
 const MAX_HISTORY = 50
 
 /** The document being read, where the reader is in it, and which blocks are flipped. */
+/**
+ * Where to open a document: a block, an offset in it; from a search, the language it matched in
+ * and what matched as it stands in the block (a typo, pinyin or a Traditional query marks the
+ * words found, not the words typed).
+ */
+interface OpenAt {
+  blockId: string
+  offset?: number
+  matchedLang?: ContentLang | 'both'
+  marks?: readonly string[]
+}
+
 export const useReaderStore = defineStore('reader', () => {
   const document = shallowRef<Document | null>(null)
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
@@ -39,7 +51,10 @@ export const useReaderStore = defineStore('reader', () => {
   const backStack = ref<Place[]>([])
   const forwardStack = ref<Place[]>([])
   /** Words to mark in one block after arriving from a search result. */
-  const searchHighlight = ref<{ blockId: string; query: string } | null>(null)
+  /** The search that led to a block: its query, and what matched as it stands in the block. */
+  const searchHighlight = ref<{ blockId: string; query: string; marks: readonly string[] } | null>(
+    null,
+  )
   const settings = useSettingsStore()
 
   const mode = computed<ReadingMode>(() => settings.settings?.readingMode ?? 'en')
@@ -64,21 +79,14 @@ export const useReaderStore = defineStore('reader', () => {
    * Opens a document where the reader left it, or at a block. Coming from a search (`query`), a
    * block whose match is only in the language not shown is flipped so the match can be seen.
    */
-  async function open(
-    docId: string,
-    at?: { blockId: string; offset?: number; matchedLang?: ContentLang | 'both' },
-    query?: string,
-  ): Promise<boolean> {
+  async function open(docId: string, at?: OpenAt, query?: string): Promise<boolean> {
     if (at) remember()
     return go(docId, at, query)
   }
 
-  async function go(
-    docId: string,
-    at?: { blockId: string; offset?: number; matchedLang?: ContentLang | 'both' },
-    query?: string,
-  ): Promise<boolean> {
-    searchHighlight.value = at && query ? { blockId: at.blockId, query } : null
+  async function go(docId: string, at?: OpenAt, query?: string): Promise<boolean> {
+    searchHighlight.value =
+      at && query ? { blockId: at.blockId, query, marks: at.marks ?? [] } : null
     useUiStore().view = 'reader'
     if (document.value?.id !== docId) {
       status.value = 'loading'

@@ -1,8 +1,13 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, toRaw } from 'vue'
 import { useApi } from '../api.ts'
 import { createSearchClient, type SearchClient } from '../search/client.ts'
-import { groupByDocument, RESULTS_PAGE, type SearchHit } from '../search/engine.ts'
+import {
+  groupByDocument,
+  RESULTS_PAGE,
+  type SearchFilter,
+  type SearchHit,
+} from '../search/engine.ts'
 import { MAX_QUERY_LENGTH } from '../search/query.ts'
 import { useGlossaryStore } from './glossary.ts'
 import { useNoticesStore } from './notices.ts'
@@ -20,6 +25,8 @@ export const useSearchStore = defineStore('search', () => {
   /** The query the shown results answer; results of an older query never overwrite newer ones. */
   const answered = ref('')
   const indexRebuilt = ref(false)
+  /** Which results the panel keeps: a document, a language (every one when unset). */
+  const filter = ref<SearchFilter>({})
   const groups = computed(() => groupByDocument(hits.value))
   let client: SearchClient | null = null
   let ready: Promise<boolean> | null = null
@@ -57,7 +64,8 @@ export const useSearchStore = defineStore('search', () => {
       return
     }
     if (!(await prepare()) || !client) return
-    const page = await client.search(text, limit)
+    // The plain object: a reactive proxy cannot be posted to the worker.
+    const page = await client.search(text, limit, toRaw(filter.value))
     if (request !== latest) return
     hits.value = page.hits
     hasMore.value = page.more
@@ -81,6 +89,12 @@ export const useSearchStore = defineStore('search', () => {
     timer = setTimeout(() => void run(text), delay)
   }
 
+  /** Keeps only the results of a document, or in a language, and searches again. */
+  function setFilter(next: SearchFilter): void {
+    filter.value = next
+    if (query.value.trim()) void run(query.value)
+  }
+
   const recent = computed(() => useSettingsStore().settings?.recentQueries ?? [])
 
   function remember(text: string): void {
@@ -98,6 +112,8 @@ export const useSearchStore = defineStore('search', () => {
     status,
     answered,
     indexRebuilt,
+    filter,
+    setFilter,
     recent,
     prepare,
     run,

@@ -1,5 +1,7 @@
+import type { Locator } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { launchApp, type ReaderApp } from './harness.ts'
+import { painted, OS_LOCALE, seenOnTop, UI_LOCALES, type JourneyLocale } from './journey.ts'
 
 let app: ReaderApp | null = null
 afterEach(async () => {
@@ -127,5 +129,108 @@ describe('search', () => {
     await page.getByRole('searchbox', { name: 'Find in this document' }).fill('江门')
     await expect.poll(() => page.locator('.find [role="status"]').textContent()).toMatch(/of \d+/)
     await app.screenshot('find-in-document-zh')
+  })
+})
+
+/** How long a journey waits for what it expects to show: the first search loads the index. */
+const POLL = { timeout: 15_000 }
+
+/**
+ * What people really type, typed for real in each UI language, each landing on a paragraph with
+ * what matched marked: the keyboard and clicks on visible elements only.
+ */
+describe.each(UI_LOCALES)('search journeys, UI in %s', (locale: JourneyLocale) => {
+  const TEXT = {
+    en: {
+      library: 'Library',
+      missing: 'Missing:',
+      inLanguage: 'Matching in',
+      filtersOn: 'Filters (1)',
+    },
+    'zh-CN': {
+      library: '文库',
+      missing: '未找到：',
+      inLanguage: '匹配语言',
+      filtersOn: '筛选（1）',
+    },
+  }[locale]
+
+  async function searchFor(query: string): Promise<ReaderApp> {
+    app = await launchApp({ osLocale: OS_LOCALE[locale] })
+    const { page } = app
+    await page.getByRole('heading', { name: TEXT.library, level: 1 }).waitFor()
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type(query, { delay: 25 })
+    return app
+  }
+
+  /**
+   * Once the first result shows `marked` highlighted (the answer to the whole query, not to a
+   * keystroke before), Enter on it: the reader shows its paragraph, focused, marked.
+   */
+  async function landMarked(reader: ReaderApp, marked: RegExp) {
+    const first = reader.page.getByRole('dialog').getByRole('option').first()
+    const shown = async (marks: Locator) => (await marks.allTextContents()).join(' | ')
+    await first.waitFor()
+    await expect.poll(() => shown(first.locator('mark')), POLL).toMatch(marked)
+    expect(await seenOnTop(first)).toBe(true)
+    await reader.page.keyboard.press('Enter')
+    await expect
+      .poll(async () => (await painted(reader.page, 'search-hit')).join(' | '), POLL)
+      .toMatch(marked)
+    expect(await seenOnTop(reader.page.locator('.block:focus'))).toBe(true)
+  }
+
+  it('forgives a typo in a short word: "Magang gose" lands on the Magang goose', async () => {
+    const reader = await searchFor('Magang gose')
+    await landMarked(reader, /goose/i)
+    expect(await reader.page.locator('.block:focus').textContent()).toMatch(/Magang goose|马冈鹅/)
+    await reader.screenshot(`search-typo-${locale}`)
+  })
+
+  it('shows what a partial match lacks, and still lands on it marked', async () => {
+    const reader = await searchFor('Talent Island zebra')
+    const missing = reader.page.getByRole('dialog').getByRole('option').first().locator('.missing')
+    expect(await seenOnTop(missing)).toBe(true)
+    expect(await missing.textContent()).toMatch(new RegExp(`${TEXT.missing}\\s*zebra`))
+    const shot = await reader.screenshot(`search-partial-${locale}`)
+    expect(shot).toBeTruthy()
+    await landMarked(reader, /Talent|Island|人才岛/)
+  })
+
+  it('finds the Simplified text for a Traditional query: 開平碉樓', async () => {
+    const reader = await searchFor('開平碉樓')
+    await landMarked(reader, /开平碉楼|Kaiping|Diaolou/)
+    await reader.screenshot(`search-traditional-${locale}`)
+  })
+
+  it('finds the Chinese for toneless pinyin: qiaodu lands on 侨都, marked', async () => {
+    const reader = await searchFor('qiaodu')
+    await landMarked(reader, /侨都/)
+    await reader.screenshot(`search-pinyin-${locale}`)
+  })
+
+  it('keeps to the language picked with the keyboard in the panel’s filter', async () => {
+    const reader = await searchFor('diaolou')
+    const dialog = reader.page.getByRole('dialog')
+    await dialog.getByRole('option').first().waitFor()
+    // From the field: Tab to the filters' button, Enter opens them, Tab past the document filter
+    // to the language one, ↓ to English, ↓ to 中文.
+    await reader.page.keyboard.press('Tab')
+    await reader.page.keyboard.press('Enter')
+    await reader.page.keyboard.press('Tab')
+    await reader.page.keyboard.press('Tab')
+    await reader.page.keyboard.press('ArrowDown')
+    await reader.page.keyboard.press('ArrowDown')
+    const language = dialog.getByRole('combobox', { name: TEXT.inLanguage })
+    expect(await language.inputValue()).toBe('zh')
+    expect(await seenOnTop(dialog.getByRole('button', { name: TEXT.filtersOn }))).toBe(true)
+    await reader.screenshot(`search-filter-${locale}`)
+    const results = dialog.getByRole('listbox').getByRole('option')
+    await expect
+      .poll(() => results.first().locator('[lang="zh-CN"] mark').count(), POLL)
+      .toBeGreaterThan(0)
+    const marks = await results.locator('[lang="zh-CN"] mark').allTextContents()
+    expect(marks.every((mark) => mark.includes('碉楼'))).toBe(true)
   })
 })

@@ -122,20 +122,45 @@ describe('corpus CLI search', () => {
     const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
     expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
     out.length = 0
-    expect(await main(['search', '港口', '--json', '--limit', '1', '--out', outDir])).toBe(0)
+    const content = ['--content', FIXTURE_SOURCE_DIR, '--out', outDir]
+    expect(await main(['search', '港口', '--json', '--limit', '1', ...content])).toBe(0)
     const hits = JSON.parse(out[0]!) as Array<Record<string, unknown>>
     expect(hits).toHaveLength(1)
     expect(Object.keys(hits[0]!).sort()).toEqual(['blockId', 'docId', 'en', 'lang', 'score', 'zh'])
     expect(hits[0]).toMatchObject({ docId: 'harbour-notes', lang: 'zh' })
 
     out.length = 0
-    expect(await main(['search', 'harb', '--out', outDir])).toBe(0)
+    expect(await main(['search', 'harb', ...content])).toBe(0)
     expect(out.join('\n')).toContain('[Harbour]')
   })
 
-  it('refuses a bad --limit and explains a missing build', async () => {
-    expect(await main(['search', 'x', '--limit', 'many'])).toBe(2)
-    expect(await main(['search', 'x', '--out', '/nonexistent'])).toBe(1)
-    expect(err.at(-1)).toMatch(/npm run corpus -- build/)
+  it('refuses a bad --limit', async () => {
+    expect(await main(['search', 'x', '--limit', 'many', '--content', FIXTURE_SOURCE_DIR])).toBe(2)
+  })
+
+  it('builds a missing corpus first, with its progress on stderr, then answers', async () => {
+    const outDir = join(await mkdtemp(join(tmpdir(), 'bundle-')), 'never-built')
+    const search = ['search', 'harb', '--content', FIXTURE_SOURCE_DIR, '--out', outDir]
+    expect(await main(search)).toBe(0)
+    expect(err[0]).toMatch(/missing or stale: building it/)
+    expect(err.some((line) => line.startsWith('building the search index'))).toBe(true)
+    expect(out.join('\n')).toContain('[Harbour]')
+
+    err.length = 0
+    expect(await main(search)).toBe(0)
+    expect(err).toEqual([])
+  })
+
+  it('rebuilds a corpus older than its content before answering', async () => {
+    const dir = await contentCopy()
+    const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
+    expect(await main(['build', '--content', dir, '--out', outDir])).toBe(0)
+    const file = join(dir, 'harbour-notes.json')
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('The Harbour', 'The Wharf'))
+    err.length = 0
+    out.length = 0
+    expect(await main(['search', 'wharf', '--content', dir, '--out', outDir])).toBe(0)
+    expect(err[0]).toMatch(/missing or stale: building it/)
+    expect(out.join('\n')).toContain('[Wharf]')
   })
 })

@@ -2,15 +2,20 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compileBundle } from '../../../../scripts/corpus/build.ts'
 import { readSource } from '../../../../scripts/corpus/source.ts'
-import { SearchEngine } from '../../../../src/search/engine.ts'
+import type { Document } from '../../../../electron/shared/model.ts'
+import { Dictionary } from '../../../../src/chinese/dictionary.ts'
+import { dictionaryData } from '../../../../src/chinese/dictionary-data.ts'
+import { SearchEngine, type SearchHit } from '../../../../src/search/engine.ts'
 
 /** Relevance on the real corpus, as shipped. */
 let engine: SearchEngine
+let realDocument: Document
 beforeAll(async () => {
   const bundle = compileBundle(
     await readSource(join(resolve(import.meta.dirname, '../../../..'), 'content')),
   )
   engine = SearchEngine.build(bundle.documents, bundle.glossary)
+  realDocument = bundle.documents[0]!
 })
 
 const top = (query: string, n = 3) => engine.search(query, n).map((h) => `${h.docId}#${h.blockId}`)
@@ -67,10 +72,12 @@ describe('search relevance on the real corpus', () => {
     expect(highlighted(fromEn.snippets.zh)).toContain('马冈鹅')
   })
 
-  it('answers a mixed-script query with blocks that have both', () => {
+  it('answers a mixed-script query with blocks that have both, before those that lack one', () => {
     const hits = engine.search('碉楼 Talent Island', 5)
-    expect(hits.length).toBeGreaterThan(0)
-    for (const hit of hits) {
+    const full = hits.filter((hit) => !hit.missing.length)
+    expect(full.length).toBeGreaterThan(0)
+    expect(hits.slice(0, full.length)).toEqual(full)
+    for (const hit of full) {
       expect(hit.zh).toContain('碉楼')
       expect(`${hit.en}${hit.zh}`).toMatch(/Talent Island|人才岛/)
     }
@@ -114,6 +121,157 @@ describe('search relevance on the real corpus', () => {
   })
 
   it('refuses an index built with other options', () => {
-    expect(SearchEngine.load({ hash: 'search-v0', index: {} })).toBeNull()
+    expect(SearchEngine.load({ hash: 'search-v0', index: {}, readings: {} })).toBeNull()
+  })
+
+  it('forgives one typo in a word of 3 to 5 letters: "Magang gose" finds the Magang goose', () => {
+    const [first] = engine.search('Magang gose', 5)
+    expect(first?.en).toMatch(/Magang goose/i)
+    expect(first?.missing).toEqual([])
+    expect(first?.marks).toEqual(expect.arrayContaining(['Magang', 'goose']))
+  })
+
+  it.each(['開平碉樓', '鄉村振興', '僑都'])(
+    'finds the Simplified text for the Traditional %s',
+    (query) => {
+      const simplified =
+        query === '開平碉樓' ? '开平碉楼' : query === '鄉村振興' ? '乡村振兴' : '侨都'
+      const hits = engine.search(query, 5)
+      expect(hits.length).toBeGreaterThan(0)
+      for (const hit of hits) expect(hit.zh).toContain(simplified)
+      expect(hits[0]!.marks).toContain(simplified)
+    },
+  )
+
+  it.each([
+    ['qiaodu', '侨都'],
+    ['qiao du', '侨都'],
+    ['xiangcun zhenxing', '乡村振兴'],
+    ['xiangcunzhenxing', '乡村振兴'],
+    ['kaiping diaolou', '开平'],
+  ])('finds the Chinese for the toneless pinyin "%s"', (query, chinese) => {
+    const hits = engine.search(query, 5)
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) expect(`${hit.en} ${hit.zh}`).toMatch(new RegExp(`${chinese}|Kaiping`))
+    expect(hits.some((hit) => hit.zh.includes(chinese))).toBe(true)
+  })
+
+  it('finds a Chinese word whose characters stand with a gap: 深水港 in 深水大港', () => {
+    const [first] = engine.search('深水港', 5)
+    expect(first?.zh).toContain('深水大港')
+    expect(first?.snippets.zh.ranges.map(([s, e]) => first.snippets.zh.text.slice(s, e))).toEqual([
+      '深水大港',
+    ])
+  })
+
+  it('returns the blocks that match most words when none match all, naming the missing one', () => {
+    const hits = engine.search('Talent Island zebra', 10)
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) {
+      expect(hit.missing).toEqual(['zebra'])
+      expect(`${hit.en}${hit.zh}`).toMatch(/Talent Island|人才岛/)
+    }
+  })
+})
+
+describe('search tiers: exact matches first, then looser readings, then partial matches', () => {
+  const doc = (id: string, en: string, zh: string, title = realDocument.title): Document => ({
+    ...realDocument,
+    id,
+    title,
+    blocks: [{ id: 'b001', type: 'paragraph', en, zh }],
+  })
+  const ids = (hits: SearchHit[]) => hits.map((hit) => hit.docId)
+  // Long texts around the exact words, short ones around the looser matches: by score alone, the
+  // looser ones would come first.
+  const padding =
+    'The city council met on Monday to discuss several plans for the year ahead. '.repeat(12)
+  const small = () =>
+    SearchEngine.build([
+      doc(
+        'exact',
+        `${padding} A goose walked past the Diaolou towers.`,
+        `${'会议'.repeat(40)}深水港`,
+      ),
+      doc('typo', 'Gooses, gooses, gooses!', '鹅', { en: 'Gooses', zh: '鹅' }),
+      doc('pinyin', 'Old towers.', '碉楼碉楼。'),
+      doc('gapped', 'A harbour.', '深水大港'),
+      doc('partial', 'Diaolou, Diaolou.', '楼'),
+    ])
+
+  it('ranks an exact match above a typo match that scores higher', () => {
+    const hits = small().search('goose ', 10)
+    expect(ids(hits).slice(0, 2)).toEqual(['exact', 'typo'])
+    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score)
+  })
+
+  it('ranks an exact match above a match through pinyin', () => {
+    const hits = small().search('diaolou ', 10)
+    expect(ids(hits)).toEqual(['partial', 'exact', 'pinyin'])
+  })
+
+  it('ranks a contiguous Chinese word above the same characters with a gap', () => {
+    const hits = small().search('深水港', 10)
+    expect(ids(hits)).toEqual(['exact', 'gapped'])
+    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score)
+  })
+
+  it('ranks full matches above partial ones, which name the words they lack', () => {
+    const hits = small().search('goose Diaolou ', 10)
+    expect(ids(hits)[0]).toBe('exact')
+    expect(hits[0]!.missing).toEqual([])
+    const partial = hits.find((hit) => hit.docId === 'partial')!
+    expect(partial.missing).toEqual(['goose'])
+  })
+
+  it('keeps to the documents and the language asked for', () => {
+    const engine = small()
+    expect(ids(engine.search('diaolou ', 10, { docIds: ['pinyin', 'exact'] }))).toEqual([
+      'exact',
+      'pinyin',
+    ])
+    expect(ids(engine.search('diaolou ', 10, { lang: 'zh' }))).toEqual(['pinyin'])
+    expect(ids(engine.search('diaolou ', 10, { lang: 'en' }))).toEqual(['partial', 'exact'])
+    // A block whose English matched the words typed still counts when its Chinese matches their pinyin.
+    const both = SearchEngine.build([doc('both', 'Diaolou towers.', '碉楼。')])
+    expect(ids(both.search('diaolou ', 10, { lang: 'zh' }))).toEqual(['both'])
+  })
+})
+
+describe('the dictionary across languages, where the glossary has no entry', () => {
+  const doc = (id: string, en: string, zh: string): Document => ({
+    ...realDocument,
+    id,
+    blocks: [{ id: 'b001', type: 'paragraph', en, zh }],
+  })
+  const ids = (hits: SearchHit[]) => hits.map((hit) => hit.docId)
+  let dictionary: Dictionary
+  // Parsing CC-CEDICT and indexing its English take seconds on a busy machine.
+  beforeAll(() => {
+    dictionary = Dictionary.parse(dictionaryData())
+    dictionary.english('goose')
+  }, 60_000)
+  const engine = () => {
+    const built = SearchEngine.build([
+      doc('english', 'The goose swims in the river.', '它在河里游泳。'),
+      doc('chinese', 'It swims in the river.', '鹅在河里游泳。'),
+    ])
+    built.useDictionary(dictionary)
+    return built
+  }
+
+  it('finds the Chinese for an English word, after the blocks with the word itself', () => {
+    expect(ids(engine().search('goose ', 10))).toEqual(['english', 'chinese'])
+  })
+
+  it('finds the English for a Chinese word, after the blocks with the word itself', () => {
+    const hits = engine().search('鹅 ', 10)
+    expect(ids(hits)).toEqual(['chinese', 'english'])
+    expect(hits[1]!.marks).toEqual(['goose'])
+  })
+
+  it('crosses no language without the dictionary', () => {
+    const plain = SearchEngine.build([doc('chinese', 'It swims in the river.', '鹅在河里游泳。')])
+    expect(plain.search('goose ', 10)).toEqual([])
   })
 })

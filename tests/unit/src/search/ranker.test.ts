@@ -38,7 +38,6 @@ const MINISEARCH_OPTIONS: SearchOptions = {
     stored?.['type'] === 'heading' ? RANKING.headingBoost : 1,
   bm25: RANKING.bm25,
   weights: { prefix: RANKING.prefixWeight, fuzzy: RANKING.fuzzyWeight },
-  maxFuzzy: RANKING.maxFuzzy,
 }
 
 /** What a ranked block is, by its short id in an index. */
@@ -178,6 +177,8 @@ describe('RankedIndex', () => {
         }
       }
     },
+    // Building a second index takes seconds on a busy machine.
+    20_000,
   )
 
   it('ranks the same after a serialize and load round trip', () => {
@@ -189,5 +190,17 @@ describe('RankedIndex', () => {
   it('answers a term that is not in the index with nothing', () => {
     expect(index.rank(parseQuery('zzzyxq', matcher)!, 10)).toEqual([])
     expect(index.rank(parseQuery('Jiangmen zzzyxq', matcher)!, 10)).toEqual([])
+  })
+
+  it('ranks partial matches by how many clauses they meet, naming what each lacks', () => {
+    const query = parseQuery('Talent Island Diaolou zebra ', matcher, { typos: false })!
+    const partial = index.rankPartial(query, 200)
+    expect(partial.length).toBeGreaterThan(0)
+    const lacking = partial.map((r) => r.missing.length)
+    expect(lacking).toEqual([...lacking].sort((a, b) => a - b))
+    expect(partial[0]!.missing).toEqual(['zebra'])
+    expect(lacking.at(-1)).toBe(2)
+    for (const { missing } of partial) expect(missing).toContain('zebra')
+    expect(index.rankPartial(parseQuery('zebra', matcher)!, 10)).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { makeSnippet, matchRanges } from '../../../../src/search/snippet.ts'
+import { gappedRanges, makeSnippet, matchRanges } from '../../../../src/search/snippet.ts'
 
 describe('matchRanges', () => {
   it('extends a prefix to the whole word and ignores matches inside words', () => {
@@ -93,5 +93,25 @@ describe('makeSnippet', () => {
     const snippet = makeSnippet('word '.repeat(100), [], 'en')
     expect(snippet.text.startsWith('word')).toBe(true)
     expect(snippet.cutEnd).toBe(true)
+  })
+})
+
+describe('gappedRanges', () => {
+  it('finds a word’s characters in order with at most two others between each two', () => {
+    const text = '建设深水大港，深水港，深圳市的水运港'
+    expect(gappedRanges(text, '深水港').map(([s, e]) => text.slice(s, e))).toEqual([
+      '深水大港',
+      '深水港',
+    ])
+  })
+
+  it('finds nothing where the characters are out of order or too far apart', () => {
+    expect(gappedRanges('港水深', '深水港')).toEqual([])
+    expect(gappedRanges('深水之大大大港', '深水港')).toEqual([])
+  })
+
+  it('tries a later character when the nearest one leads nowhere', () => {
+    const text = '深水水口大港'
+    expect(gappedRanges(text, '深水港').map(([s, e]) => text.slice(s, e))).toEqual(['深水水口大港'])
   })
 })

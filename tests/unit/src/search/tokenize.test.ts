@@ -8,6 +8,11 @@ describe('normalize', () => {
     expect(normalize('Café Ōsaka')).toBe('cafe osaka')
     expect(normalize('江门，开平')).toBe('江门,开平')
   })
+
+  it('writes Traditional Chinese in Simplified, character for character', () => {
+    expect(normalize('開平碉樓 鄉村振興 僑都')).toBe('开平碉楼 乡村振兴 侨都')
+    expect(normalize('開平碉樓').length).toBe('開平碉樓'.length)
+  })
 })
 
 describe('tokenizeForIndex', () => {
@@ -41,6 +46,11 @@ describe('tokenizeForIndex', () => {
     expect(tokenizeForIndex('Jiangmen人才岛Talent')).toEqual(
       expect.arrayContaining(['jiangmen', '人才', '才岛', 'talent']),
     )
+  })
+
+  it('indexes a Traditional text under the terms of its Simplified form, as a query is read', () => {
+    expect(tokenizeForIndex('開平碉樓與村落')).toEqual(tokenizeForIndex('开平碉楼与村落'))
+    expect(tokenizeQuery('僑都')).toEqual(tokenizeQuery('侨都'))
   })
 
   it('drops punctuation, emoji and control characters', () => {
