@@ -171,8 +171,9 @@ for (const locale of UI_LOCALES) {
       // The app reopens where the reader left off.
       await app!.restart()
       const notes = app!.page.locator(`[data-block-id="${BLOCK}"] [role="note"]`)
+      // Restarting reloads the app and its notes: give it the time a person would.
       await expect
-        .poll(() => notes.allTextContents())
+        .poll(() => notes.allTextContents(), { timeout: 10_000 })
         .toEqual(['Two zones, one platform', 'Two zones, one platform'])
       await expect.poll(() => painted('hl-yellow-mirror')).toEqual([pair.zh])
       expect((await painted('hl-yellow'))[0]).toMatch(new RegExp(`^${pair.en.slice(0, 12)}`))
