@@ -1,5 +1,5 @@
 import type { GlossaryTerm } from '../../electron/shared/model.ts'
-import { SearchEngine, type IndexFile, type SearchFilter, type SearchPage } from './engine.ts'
+import type { SearchEngine, SearchFilter, SearchPage } from './engine.ts'
 
 export type WorkerRequest =
   | { type: 'load'; file: string; glossary: GlossaryTerm[] }
@@ -20,17 +20,15 @@ export interface SearchClient {
 /** What a search answers before the engine has loaded. */
 export const NO_RESULTS: SearchPage = { hits: [], more: false }
 
-export function loadEngine(file: string, glossary: GlossaryTerm[]): SearchEngine {
-  const engine = SearchEngine.load(JSON.parse(file) as IndexFile, glossary)
-  if (!engine) throw new Error('the search index was built by another version')
-  return engine
-}
-
-/** Runs the engine on the calling thread (tests in a DOM emulation, where there are no workers). */
+/**
+ * Runs the engine on the calling thread (tests in a DOM emulation, where there are no workers),
+ * loaded only then, so that the app's page does not carry what its worker runs.
+ */
 export function inThreadClient(): SearchClient {
   let engine: SearchEngine | null = null
   return {
     async load(file, glossary) {
+      const { loadEngine } = await import('./load-engine.ts')
       engine = loadEngine(file, glossary)
     },
     async search(query, size, filter) {

@@ -12,45 +12,19 @@ import {
 import type { Readings } from './pinyin.ts'
 import { parseQuery, type Query } from './query.ts'
 import { RankedIndex, type BlockFilter, type Ranked } from './ranker.ts'
+import { RESULTS_PAGE, type SearchFilter, type SearchHit, type SearchPage } from './results.ts'
 import { gappedRanges, makeSnippet, matchRanges, type Range, type Snippet } from './snippet.ts'
 
+export { groupByDocument, RESULTS_PAGE } from './results.ts'
+export type { SearchFilter, SearchHit, SearchPage } from './results.ts'
+
 const FEW_RESULTS = 10
-/** How many results a search shows at first, and how many more each "show more" adds. */
-export const RESULTS_PAGE = 20
-
-export interface SearchHit {
-  docId: string
-  blockId: string
-  type: string
-  score: number
-  /** Which language the query matched in. */
-  lang: 'en' | 'zh' | 'both'
-  en: string
-  zh: string
-  snippets: { en: Snippet; zh: Snippet }
-  /** The words of the query this block lacks: none but for a partial match. */
-  missing: string[]
-  /** What matched, as it stands in the block's texts: what the reader marks when the hit opens. */
-  marks: string[]
-}
-
-/** What results may come from: some documents only, a match in one language only. */
-export interface SearchFilter {
-  docIds?: readonly string[]
-  lang?: ContentLang
-}
 
 /**
  * How many more blocks than it shows a search with a language filter ranks, to keep those that
  * match in that language: which language a block matched in is known once it is ranked.
  */
 const LANG_FILTER_SPAN = 4
-
-/** A page of results, and whether there are more after it. */
-export interface SearchPage {
-  hits: SearchHit[]
-  more: boolean
-}
 
 /** The serialized index as shipped in the bundle, tagged with the options that built it. */
 export interface IndexFile {
@@ -272,17 +246,4 @@ export class SearchEngine {
 function gapWords(query: Query): string[] {
   const leaves = query.flat(2).filter((leaf) => leaf.loose === 'gap')
   return [...new Set(leaves.map((leaf) => leaf.word))]
-}
-
-/** Hits grouped by document, documents ordered by their best hit. */
-export function groupByDocument(
-  hits: readonly SearchHit[],
-): Array<{ docId: string; hits: SearchHit[] }> {
-  const groups = new Map<string, SearchHit[]>()
-  for (const hit of hits) {
-    const group = groups.get(hit.docId) ?? []
-    group.push(hit)
-    groups.set(hit.docId, group)
-  }
-  return [...groups].map(([docId, group]) => ({ docId, hits: group }))
 }

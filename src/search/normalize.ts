@@ -1,20 +1,29 @@
-import { Converter } from 'opencc-js/t2cn'
+import CJK_COMPATIBILITY from 'opencc-js/dict/CJK_Compatibility_Ideographs'
+import TS_CHARACTERS from 'opencc-js/dict/TSCharacters'
 
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu
 
-const traditionalToSimplified = Converter({ from: 't', to: 'cn' })
-/** Each character from U+2E80 on met so far, in Simplified: OpenCC takes tens of microseconds a call. */
-const simplifiedChars = new Map<string, string>()
+/** OpenCC's character table ("from to|from to…"; the first of several candidates) as a map. */
+function table(dictionary: string): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const entry of dictionary.split('|')) {
+    const [from, to] = entry.split(' ')
+    // A character whose Simplified form has another length stays, so that indexes still hold.
+    if (from && to && from.length === to.length) map.set(from, to)
+  }
+  return map
+}
+/**
+ * OpenCC's Traditional-to-Simplified conversion of one character: its compatibility forms
+ * normalized, then its character table (phrases never apply to one character). Made on first use:
+ * two maps of a few thousand entries, where OpenCC's converter builds its phrase tries too.
+ */
+let tables: [Map<string, string>, Map<string, string>] | null = null
 
 function simplifiedChar(char: string): string {
-  let simplified = simplifiedChars.get(char)
-  if (simplified === undefined) {
-    const converted = HAN.test(char) ? traditionalToSimplified(char) : char
-    // A character whose Simplified form has another length stays, so that indexes still hold.
-    simplified = converted.length === char.length ? converted : char
-    simplifiedChars.set(char, simplified)
-  }
-  return simplified
+  tables ??= [table(CJK_COMPATIBILITY), table(TS_CHARACTERS)]
+  const normal = tables[0].get(char) ?? char
+  return tables[1].get(normal) ?? normal
 }
 
 /**

@@ -1,30 +1,9 @@
-import { pinyin } from 'pinyin-pro'
-
 /**
  * Each toneless pinyin syllable, with the Han characters of an index read that way: what a word
  * typed in pinyin can stand for. Built with the index (pinyin-pro takes a tenth of a millisecond a
  * character) and shipped with it.
  */
 export type Readings = Record<string, string>
-
-/** pinyin-pro writes ü as v (lv); people also type u (lu). */
-const typedForms = (syllable: string): string[] =>
-  syllable.includes('v') ? [syllable, syllable.replaceAll('v', 'u')] : [syllable]
-
-/**
- * The readings of the given Han characters. Every reading of a character counts, not only the one
- * pinyin-pro picks in context: it reads 侨都 "qiao dou", where people type "qiaodu".
- */
-export function readingsOf(chars: Iterable<string>): Readings {
-  const readings: Record<string, string> = {}
-  for (const char of chars) {
-    const syllables = pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true })
-    for (const syllable of new Set(syllables.flatMap(typedForms))) {
-      if (/^[a-z]+$/.test(syllable)) readings[syllable] = (readings[syllable] ?? '') + char
-    }
-  }
-  return readings
-}
 
 /** The longest pinyin syllable ("zhuang", "shuang", "chuang"). */
 const LONGEST_SYLLABLE = 6

@@ -24,7 +24,8 @@ import {
   RANKING,
   type IndexedBlock,
 } from './options.ts'
-import { readingsOf, type Readings } from './pinyin.ts'
+import type { Readings } from './pinyin.ts'
+import { readingsOf } from './pinyin-readings.ts'
 import { clauseWords, MAX_TERMS, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 

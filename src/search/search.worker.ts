@@ -2,7 +2,8 @@
 import dictionaryUrl from 'virtual:dictionary-url'
 import { Dictionary } from '../chinese/dictionary.ts'
 import type { SearchEngine } from './engine.ts'
-import { loadEngine, NO_RESULTS, type WorkerRequest, type WorkerResponse } from './client.ts'
+import { NO_RESULTS, type WorkerRequest, type WorkerResponse } from './client.ts'
+import { loadEngine } from './load-engine.ts'
 
 let engine: SearchEngine | null = null
 const reply = (message: WorkerResponse) => postMessage(message)

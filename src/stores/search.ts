@@ -7,7 +7,7 @@ import {
   RESULTS_PAGE,
   type SearchFilter,
   type SearchHit,
-} from '../search/engine.ts'
+} from '../search/results.ts'
 import { MAX_QUERY_LENGTH } from '../search/query.ts'
 import { useGlossaryStore } from './glossary.ts'
 import { useNoticesStore } from './notices.ts'

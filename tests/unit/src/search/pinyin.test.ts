@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readingsOf, splitPinyin } from '../../../../src/search/pinyin.ts'
+import { splitPinyin } from '../../../../src/search/pinyin.ts'
+import { readingsOf } from '../../../../src/search/pinyin-readings.ts'
 
 describe('readingsOf', () => {
   it('lists a character under every reading, not only the one usual in context', () => {
