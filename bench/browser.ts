@@ -2,7 +2,7 @@
 // real services, real worker). Types each query of the mix one character at a time and measures,
 // inside the page, from the input event to the frame after the results for that text are shown.
 import { parseArgs } from 'node:util'
-import { launchApp } from '../tests/e2e/harness.ts'
+import { closeBrowser, launchApp } from '../tests/e2e/harness.ts'
 import { QUERIES } from './queries.ts'
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } })
@@ -64,4 +64,5 @@ try {
   }
 } finally {
   await app.close()
+  await closeBrowser()
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { dispatch } from '../electron/core/dispatch.ts'
-import { launchApp } from '../tests/e2e/harness.ts'
+import { closeBrowser, launchApp } from '../tests/e2e/harness.ts'
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +72,7 @@ for (let i = 0; i < runs; i++) {
     }
   }
 }
+await closeBrowser()
 const result = Object.fromEntries(
   [...samples].map(([key, times]) => [
     key,

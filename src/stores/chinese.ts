@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowReactive } from 'vue'
+import { computed, ref, shallowReactive, watch } from 'vue'
 import { defaultScriptFor } from '../../electron/shared/locale.ts'
 import type { ChineseScript, ContentLang, RubySystem } from '../../electron/shared/model.ts'
 import type { AidsMethods } from '../chinese/aids.ts'
@@ -7,6 +7,15 @@ import { createAidsClient } from '../chinese/client.ts'
 import type { Reading } from '../chinese/readings.ts'
 import { SCRIPT_LANG, identityView, type ScriptView } from '../chinese/script.ts'
 import { useSettingsStore } from './settings.ts'
+
+/**
+ * The worker starts after the page has painted what it has (as authored), so that its start never
+ * delays the first paragraph; afterwards requests go at the end of the task that made them.
+ */
+function afterFirstPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return queueMicrotask(run)
+  requestAnimationFrame(() => setTimeout(run, 0))
+}
 
 type Job =
   | { kind: 'view'; script: ChineseScript }
@@ -27,7 +36,10 @@ export const useChineseStore = defineStore('chinese', () => {
   const requested = new Set<string>()
   const waiting = ref(0)
   const failure = ref<string | null>(null)
-  /** Counts the conversions and readings that arrived: the rendered text changed, repaint over it. */
+  /**
+   * Counts what changed the rendered Chinese (conversions and readings that arrived, a change of
+   * script or readings): whatever is painted over the text is painted again.
+   */
   const revision = ref(0)
   /** Texts asked for in this task, sent to the worker together. */
   const batches = new Map<string, { job: Job; texts: Set<string> }>()
@@ -36,6 +48,8 @@ export const useChineseStore = defineStore('chinese', () => {
     () => settings.settings?.chineseScript ?? defaultScriptFor(settings.locale, settings.osLocale),
   )
   const converting = computed(() => waiting.value > 0)
+  // A change of script or of readings re-renders the text too, even with nothing to wait for.
+  watch([script, () => settings.settings?.ruby], () => revision.value++, { flush: 'sync' })
 
   /** The reading aids' worker, started on first need. */
   const aids = (): AidsMethods => (client ??= createAidsClient())
@@ -77,7 +91,10 @@ export const useChineseStore = defineStore('chinese', () => {
     if (requested.has(key)) return
     requested.add(key)
     const batchKey = `${job.kind}|${jobKey(job)}`
-    if (!batches.size) queueMicrotask(flush)
+    if (!batches.size) {
+      if (client) queueMicrotask(flush)
+      else afterFirstPaint(flush)
+    }
     const batch = batches.get(batchKey) ?? { job, texts: new Set<string>() }
     batch.texts.add(text)
     batches.set(batchKey, batch)

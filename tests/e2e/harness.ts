@@ -80,6 +80,35 @@ function bundleBridge(): Promise<string> {
   return bridgeScript
 }
 
+let browser: Promise<Browser> | null = null
+
+/**
+ * One Chromium for the whole test file (each app gets a fresh context: its own storage, page and
+ * bridge), as starting one per test costs a second or more; Playwright ends it with the process.
+ */
+function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: findChromium(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return browser
+}
+
+/** Ends the shared Chromium: for scripts (benchmarks) that launch apps and must then exit. */
+export async function closeBrowser(): Promise<void> {
+  const running = browser
+  browser = null
+  await (await running)?.close()
+}
+
 export interface LaunchOptions {
   /** Reuse a data folder to test persistence; a fresh temp folder otherwise. */
   dataDir?: string
@@ -119,18 +148,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     serveRenderer(resolve(options.rendererDir ?? RENDERER_DIR)),
     bundleBridge(),
   ])
-  const browser: Browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await sharedBrowser()
   let context: BrowserContext
   let services: AppServices
 
@@ -187,7 +205,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     },
     async close() {
       await services.flush()
-      await browser.close()
+      await context.close()
       await new Promise((done) => server.close(done))
     },
   }

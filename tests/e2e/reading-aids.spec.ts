@@ -148,10 +148,11 @@ describe('reading aids: script, readings, dictionary', () => {
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => painted('lookup')).not.toEqual(firstWord)
     expect(await popover.innerText()).toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔù]/)
+    await page.mouse.move(2, 2)
+    await app.screenshot('reading-aids-dictionary-keyboard')
     await page.keyboard.press('Escape')
     expect(await popover.count()).toBe(0)
     expect((await focused(page)).role).toBe('group')
-    await app.screenshot('reading-aids-dictionary-keyboard')
   })
 
   it('keeps a highlight made in 繁體 on the same words in 简体', async () => {
