@@ -129,14 +129,6 @@ export const useChineseStore = defineStore('chinese', () => {
     return view?.text ?? text
   }
 
-  /** Asks for the conversion (and readings) of many texts at once, as a document opens. */
-  function prepare(texts: readonly string[], system: RubySystem | null): void {
-    for (const text of texts) {
-      viewOf(text)
-      if (system) readingsOf(text, system)
-    }
-  }
-
   /** The readings shown over a document's Chinese text, if any. */
   const rubyOf = (docId: string): RubySystem | null => settings.settings?.ruby[docId] ?? null
 
@@ -164,7 +156,6 @@ export const useChineseStore = defineStore('chinese', () => {
     showIn,
     convert,
     readingsOf,
-    prepare,
     rubyOf,
     toggleRuby,
     setScript,
