@@ -1,9 +1,6 @@
 import { ServiceError } from '../shared/contract.ts'
-import {
-  MAX_IMPORT_UPLOAD_CHARS,
-  type ImportProgress,
-  type ImportProposal,
-} from '../shared/imports.ts'
+import { MAX_IMPORT_UPLOAD_CHARS } from '../shared/import-upload.ts'
+import type { ImportProgress, ImportProposal } from '../shared/imports.ts'
 import { ImportUploads } from './import-uploads.ts'
 import { proposeImport } from './import/pipeline.ts'
 

@@ -2,6 +2,14 @@ import { MAX_IMPORT_CHUNK } from './annotations.ts'
 import type { Result } from './contract.ts'
 import type { ReaderApi } from './make-api.ts'
 
+/**
+ * The most bytes one file to import may hold (a DOCX included), checked before it is read. Here,
+ * with no schema beside it, so that the renderer checks it without loading the import schemas.
+ */
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
+/** Base64 characters of the largest file to import, the most one upload may send. */
+export const MAX_IMPORT_UPLOAD_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
+
 type Piece = { uploadId: string; index: number; chunk: string }
 
 /** Sends a text in pieces small enough for one IPC message each; answers its upload id. */

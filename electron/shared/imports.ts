@@ -2,8 +2,6 @@ import { z } from 'zod'
 import { locateParts } from './align/coverage.ts'
 import { Bilingual, BlockType, DocumentSummary, IsoDate, SentencePair } from './model.ts'
 
-/** The most bytes one file to import may hold (a DOCX included), checked before it is read. */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 /** A document's blocks, as `Document` allows; a TMX or XLIFF file holds at most this many units. */
 export const MAX_IMPORT_BLOCKS = 10_000
 
@@ -14,9 +12,6 @@ export const ImportProgress = z.object({
   total: z.number().int().nonnegative(),
 })
 export type ImportProgress = z.infer<typeof ImportProgress>
-
-/** Base64 characters of the largest file to import, the most one upload may send. */
-export const MAX_IMPORT_UPLOAD_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
 
 const Confidence = z.number().min(0).max(1)
 

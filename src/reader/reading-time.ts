@@ -1,5 +1,4 @@
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
-import { HAN } from '../search/normalize.ts'
 
 /**
  * Typical silent reading speeds of adults: about 238 English words a minute (Brysbaert 2019,
@@ -8,12 +7,13 @@ import { HAN } from '../search/normalize.ts'
  */
 export const READING_SPEED: Record<ContentLang, number> = { en: 238, zh: 255 }
 
+const HAN_CHARS = /\p{Script=Han}/gu
+
 /** How long a text takes to read, in minutes: words for English, characters for Chinese. */
 export function readingMinutes(text: string, lang: ContentLang): number {
   if (lang === 'zh') {
-    let han = 0
-    for (const char of text) if (HAN.test(char)) han++
-    const latinWords = text.replace(/\p{Script=Han}/gu, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+    const han = text.match(HAN_CHARS)?.length ?? 0
+    const latinWords = text.replace(HAN_CHARS, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0
     return (han + latinWords) / READING_SPEED.zh
   }
   return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0) / READING_SPEED.en

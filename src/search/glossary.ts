@@ -29,12 +29,17 @@ export class GlossaryMatcher {
     zh: new Map(),
   }
 
-  constructor(terms: readonly GlossaryTerm[]) {
+  /**
+   * `queries: false` when only texts as written are searched (the reader's marks): the forms are
+   * then not normalized, which would build the Traditional-to-Simplified tables for nothing.
+   */
+  constructor(terms: readonly GlossaryTerm[], { queries = true }: { queries?: boolean } = {}) {
     for (const term of terms) {
       for (const lang of ['en', 'zh'] as const) {
         for (const form of termForms(term, lang)) {
           // A query arrives normalized (中欧（江门） as 中欧(江门)), a text as written: both count.
-          for (const key of new Set([form.toLowerCase(), normalize(form)])) {
+          const keys = [form.toLowerCase(), ...(queries ? [normalize(form)] : [])]
+          for (const key of new Set(keys)) {
             if (!key || this.byForm.has(key)) continue
             this.byForm.set(key, term)
             const starting = this.byFirst[lang].get(key[0]!) ?? []

@@ -7,7 +7,7 @@ import { GlossaryMatcher } from '../search/glossary.ts'
 /** The official term pairs, loaded once, with a matcher to mark them in the text. */
 export const useGlossaryStore = defineStore('glossary', () => {
   const terms = shallowRef<GlossaryTerm[]>([])
-  const matcher = computed(() => new GlossaryMatcher(terms.value))
+  const matcher = computed(() => new GlossaryMatcher(terms.value, { queries: false }))
   let loading: Promise<void> | null = null
 
   function load(): Promise<void> {

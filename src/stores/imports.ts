@@ -1,13 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { IpcError } from '../../electron/shared/contract.ts'
-import {
-  MAX_IMPORT_FILE_BYTES,
-  type ImportProgress,
-  type ImportProposal,
-  type ProposedBlock,
+import type {
+  ImportProgress,
+  ImportProposal,
+  ProposedBlock,
 } from '../../electron/shared/imports.ts'
-import { uploadDocument } from '../../electron/shared/import-upload.ts'
+import { MAX_IMPORT_FILE_BYTES, uploadDocument } from '../../electron/shared/import-upload.ts'
 import type { DocumentSummary } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 import { acceptedDocument } from '../imports/review.ts'

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { ServiceError } from '../../shared/contract.ts'
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/imports.ts'
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/import-upload.ts'
 import type { ImportFile } from './pipeline.ts'
 
 /**

@@ -4,6 +4,7 @@ import { defineComponent, h, ref } from 'vue'
 import BlockView from '../../../../src/components/reader/BlockView.vue'
 import TermTooltip from '../../../../src/components/reader/TermTooltip.vue'
 import { provideGlossaryMarks } from '../../../../src/composables/useGlossaryMarks.ts'
+import { useAnnotationsStore } from '../../../../src/stores/annotations.ts'
 import { useGlossaryStore } from '../../../../src/stores/glossary.ts'
 import { useReaderStore } from '../../../../src/stores/reader.ts'
 import { useSettingsStore } from '../../../../src/stores/settings.ts'
@@ -102,6 +103,33 @@ describe('BlockView', () => {
     await flushPromises()
     expect(stops()).toBe(0)
     wrapper.unmount()
+  })
+
+  it('makes the buttons of a paragraph once a person reaches it, or while it is read or bookmarked', async () => {
+    const wrapper = await mountBlock('en')
+    const actions = () => wrapper.findAll('.block-actions button').length
+    const reader = useReaderStore()
+    reader.track({ blockId: 'b002', offset: 0, progress: 0 })
+    await flushPromises()
+    expect(actions()).toBe(5)
+    reader.focusedBlockId = 'another-block'
+    await flushPromises()
+    expect(actions()).toBe(0)
+    // Bookmarked, it shows its state without being reached.
+    await useAnnotationsStore().toggleBookmark(reader.document!.id, block, 'en')
+    await flushPromises()
+    expect(wrapper.get('.bookmark').attributes('aria-pressed')).toBe('true')
+    wrapper.unmount()
+
+    for (const reach of ['pointerenter', 'focusin']) {
+      const again = await mountBlock('en')
+      useReaderStore().focusedBlockId = 'another-block'
+      await flushPromises()
+      expect(again.findAll('.block-actions button')).toHaveLength(0)
+      await again.get('[data-block-id="b002"]').trigger(reach)
+      expect(again.findAll('.block-actions button')).toHaveLength(5)
+      again.unmount()
+    }
   })
 
   it('drops the flipped tint when a bilingual mode shows both languages', async () => {

@@ -48,6 +48,13 @@ async function mountReader(
   return { wrapper, readAloud: useReadAloudStore() }
 }
 
+/** The second paragraph's button, once the pointer is over the paragraph, as a person reaches it. */
+async function secondParagraphButton(name: string): Promise<HTMLElement> {
+  const paragraph = document.querySelectorAll<HTMLElement>('[data-block-id]')[1]!
+  paragraph.dispatchEvent(new Event('pointerenter'))
+  await flushPromises()
+  return paragraph.querySelector<HTMLElement>(`[aria-label="${name}"]`)!
+}
 const button = (name: string) => document.querySelector<HTMLElement>(`[aria-label="${name}"]`)
 const spokenText = () => useReadAloudStore().current?.text
 
@@ -127,7 +134,7 @@ describe('ReadAloudControls', () => {
     const { readAloud } = await mountReader('fake-voices', 'zh')
     await useSettingsStore().update({ chineseVoice: 'cantonese' })
     const speak = vi.spyOn(window.speechSynthesis, 'speak')
-    document.querySelectorAll<HTMLElement>('[aria-label="Read this paragraph aloud"]')[1]!.click()
+    ;(await secondParagraphButton('Read this paragraph aloud')).click()
     await vi.waitFor(() => expect(spokenText()).toBe('他们寄信回乡。'))
     expect(speak.mock.calls[0]![0]).toMatchObject({ lang: 'zh-HK' })
     await vi.waitFor(() => expect(readAloud.status).toBe('idle'))
@@ -136,7 +143,7 @@ describe('ReadAloudControls', () => {
 
   it('reads both languages side by side, English then Chinese', async () => {
     await mountReader('fake-voices', 'side-by-side')
-    document.querySelectorAll<HTMLElement>('[aria-label="Read this paragraph aloud"]')[1]!.click()
+    ;(await secondParagraphButton('Read this paragraph aloud')).click()
     await vi.waitFor(() => expect(spokenText()).toBe('They send letters home.'))
     await vi.waitFor(() => expect(spokenText()).toBe('他们寄信回乡。'))
   })

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { proposeImport, type ImportFile } from '../../../../../electron/core/import/pipeline.ts'
-import { MAX_IMPORT_FILE_BYTES } from '../../../../../electron/shared/imports.ts'
+import { MAX_IMPORT_FILE_BYTES } from '../../../../../electron/shared/import-upload.ts'
 import { makeDocx, makeZip } from '../../../../support/zip.ts'
 
 const file = (
