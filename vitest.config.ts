@@ -27,6 +27,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a person sees may take a while to settle on a busy machine; a poll that
+          // succeeds returns at once, so only a failure waits this long.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -29,6 +29,7 @@ export function useReadingPosition(container: Ref<HTMLElement | null>) {
   }
 
   let frame = 0
+  /** Measured in the next frame: after a scroll, or once a document is first painted. */
   function onScroll(): void {
     cancelAnimationFrame(frame)
     frame = requestAnimationFrame(measure)
@@ -41,7 +42,7 @@ export function useReadingPosition(container: Ref<HTMLElement | null>) {
     const delta = element.getBoundingClientRect().top - root.getBoundingClientRect().top
     root.scrollTop += delta + offset * element.offsetHeight
     if (focus) element.focus({ preventScroll: true })
-    measure()
+    onScroll()
   }
 
   watch(
@@ -54,7 +55,7 @@ export function useReadingPosition(container: Ref<HTMLElement | null>) {
       else if (root) {
         root.scrollTop = 0
         root.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true })
-        measure()
+        onScroll()
       }
       reader.pendingScroll = null
     },

@@ -100,6 +100,7 @@ describe('reading aids: script, readings, dictionary', () => {
     // Shift+P: Cantonese readings instead; remembered for this document after a restart.
     await page.keyboard.press('Shift+P')
     await expect.poll(() => zh.locator('rt').first().textContent(), SLOW).toBe('gong1')
+    await app.screenshot('reading-aids-jyutping')
     await app.restart()
     const again = app.page
     await again.getByRole('heading', { level: 1 }).waitFor()
