@@ -206,14 +206,16 @@ describe('imported documents', () => {
       const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH }, jobId)
       if (!proposal.ok) throw new Error(proposal.error.message)
       await api.documents.add(accepted(proposal.value))
+      await services.flush()
     }
-    await services.flush()
     await writeFile(join(dir, 'documents', 'manifest.json'), '{"version":1,"documents":[')
     const again = await app(dir)
     const listed = await again.api.corpus.list()
+    // What the backup misses is taken back from the documents' own files.
     expect(listed.ok && listed.value.map((d) => d.id)).toEqual([
       'harbour-notes',
       'mine-harbour-notes',
+      'mine-harbour-notes-2',
     ])
     const notices = await again.api.app.notices()
     expect(notices.ok && notices.value).toEqual([
@@ -225,5 +227,54 @@ describe('imported documents', () => {
     expect(
       JSON.parse(await readFile(join(dir, 'documents', 'manifest.json'), 'utf8')),
     ).toMatchObject({ version: 1 })
+  })
+
+  it('lists a saved document the manifest had not caught up with when the app stopped', async () => {
+    const { api, dir, services } = await app()
+    for (const jobId of ['job-00006', 'job-00007']) {
+      const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH }, jobId)
+      if (!proposal.ok) throw new Error(proposal.error.message)
+      await api.documents.add(accepted(proposal.value))
+    }
+    await services.flush()
+    const manifestFile = join(dir, 'documents', 'manifest.json')
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+      documents: Array<{ summary: { id: string } }>
+    }
+    manifest.documents = manifest.documents.filter((e) => e.summary.id === 'mine-harbour-notes')
+    await writeFile(manifestFile, JSON.stringify(manifest))
+
+    const again = await app(dir)
+    const listed = await again.api.corpus.list()
+    expect(listed.ok && listed.value.map((d) => d.id)).toEqual([
+      'harbour-notes',
+      'mine-harbour-notes',
+      'mine-harbour-notes-2',
+    ])
+    const notices = await again.api.app.notices()
+    expect(notices).toEqual({ ok: true, value: [] })
+    await again.services.flush()
+    const written = JSON.parse(await readFile(manifestFile, 'utf8')) as typeof manifest
+    expect(written.documents.map((e) => e.summary.id)).toEqual([
+      'mine-harbour-notes',
+      'mine-harbour-notes-2',
+    ])
+  })
+
+  it('gives documents added at the same time distinct ids, all listed after a restart', async () => {
+    const { api, dir, services } = await app()
+    const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH })
+    if (!proposal.ok) throw new Error(proposal.error.message)
+    const added = await Promise.all(
+      Array.from({ length: 5 }, () => api.documents.add(accepted(proposal.value))),
+    )
+    const ids = added.map((a) => (a.ok ? a.value.id : a.error.code))
+    expect(new Set(ids).size).toBe(5)
+    await services.flush()
+    const again = await app(dir)
+    const listed = await again.api.corpus.list()
+    expect(listed.ok && listed.value.map((d) => d.id).sort()).toEqual(
+      ['harbour-notes', ...ids].sort(),
+    )
   })
 })
