@@ -59,7 +59,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The import pipeline's thread: a file of its own that main starts (see electron/main).
+          'import-worker': resolve(root, 'electron/core/import/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -2,7 +2,7 @@ import { ServiceError } from '../shared/contract.ts'
 import { MAX_IMPORT_UPLOAD_CHARS } from '../shared/import-upload.ts'
 import type { ImportProgress, ImportProposal } from '../shared/imports.ts'
 import { ImportUploads } from './import-uploads.ts'
-import { proposeImport } from './import/pipeline.ts'
+import { importWorkers, type ImportWorkers } from './import/worker-client.ts'
 
 export interface ProposeRequest {
   jobId: string
@@ -12,12 +12,18 @@ export interface ProposeRequest {
 /**
  * Documents to import as the renderer hands them over: the bytes of a file the person chose or
  * dropped, uploaded in base64 pieces (the renderer never names a path), then run through the
- * pipeline as a job that reports its progress and can be cancelled.
+ * pipeline, on a thread of its own, as a job that reports its progress and can be cancelled.
  */
 export class ImportJobs {
   private readonly uploads = new ImportUploads({ maxChars: MAX_IMPORT_UPLOAD_CHARS, slots: 2 })
+  private readonly workers: ImportWorkers
   private readonly running = new Map<string, AbortController>()
   private readonly listeners = new Set<(progress: ImportProgress) => void>()
+
+  /** `workerFile`: the pipeline thread's code, where a build moved it (see `ImportWorkers`). */
+  constructor({ workerFile }: { workerFile?: string } = {}) {
+    this.workers = importWorkers(workerFile)
+  }
 
   append(piece: { uploadId: string; index: number; chunk: string }): null {
     return this.uploads.append(piece)
@@ -33,7 +39,7 @@ export class ImportJobs {
     const controller = new AbortController()
     this.running.set(jobId, controller)
     try {
-      return await proposeImport(inputs, {
+      return await this.workers.run(inputs, {
         signal: controller.signal,
         onProgress: (done, total) => {
           for (const listener of this.listeners) listener({ jobId, done, total })

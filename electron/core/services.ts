@@ -15,6 +15,8 @@ export interface ServicesOptions {
   /** Folder for user data: `app.getPath('userData')` in the app, a temp dir in tests. */
   dataDir: string
   appInfo: AppInfo
+  /** The import pipeline thread's code, where a build put it; its source file otherwise. */
+  importWorkerFile?: string
 }
 
 export interface AppServices {
@@ -30,7 +32,12 @@ export interface AppServices {
 }
 
 /** Everything main does for a renderer, without Electron: the app and the E2E bridge share it. */
-export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions): AppServices {
+export function createServices({
+  contentDir,
+  dataDir,
+  appInfo,
+  importWorkerFile,
+}: ServicesOptions): AppServices {
   const corpus = new CorpusService(contentDir)
   const settings = new SettingsService(dataDir)
   const searchIndex = new SearchIndexService(contentDir, corpus)
@@ -38,7 +45,7 @@ export function createServices({ contentDir, dataDir, appInfo }: ServicesOptions
   const library = new Library(corpus, mine)
   const annotations = new AnnotationsService(dataDir, library)
   const uploads = new ImportUploads()
-  const imports = new ImportJobs()
+  const imports = new ImportJobs({ workerFile: importWorkerFile })
   const stores = [
     ['settings', settings],
     ['annotations', annotations],

@@ -38,6 +38,7 @@ async function start(): Promise<void> {
   const services = createServices({
     contentDir: join(import.meta.dirname, '../content'),
     dataDir: app.getPath('userData'),
+    importWorkerFile: join(import.meta.dirname, 'import-worker.js'),
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

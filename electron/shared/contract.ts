@@ -166,6 +166,8 @@ export const ErrorCode = z.enum([
   'import-mismatched-languages',
   'import-unaligned',
   'import-cancelled',
+  // The import's thread stopped before it answered (out of memory, a crash); nothing is changed.
+  'import-crashed',
 ])
 export type ErrorCode = z.infer<typeof ErrorCode>
 
