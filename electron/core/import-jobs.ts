@@ -1,7 +1,9 @@
 import { ServiceError } from '../shared/contract.ts'
 import { MAX_IMPORT_UPLOAD_CHARS } from '../shared/import-upload.ts'
-import type { ImportProgress, ImportProposal } from '../shared/imports.ts'
+import type { ImportProgress, ImportProposal, PickedFile } from '../shared/imports.ts'
 import { ImportUploads } from './import-uploads.ts'
+import type { ImportFile } from './import/pipeline.ts'
+import { readImportFile } from './import/read-file.ts'
 import { importWorkers, type ImportWorkers } from './import/worker-client.ts'
 
 export interface ProposeRequest {
@@ -9,14 +11,19 @@ export interface ProposeRequest {
   files: Array<{ uploadId: string; name: string; modified: string | null }>
 }
 
+/** Files read from disk and not yet proposed: a pair at most, the newest kept. */
+const PICKED_SLOTS = 2
+
 /**
- * Documents to import as the renderer hands them over: the bytes of a file the person chose or
- * dropped, uploaded in base64 pieces (the renderer never names a path), then run through the
- * pipeline, on a thread of its own, as a job that reports its progress and can be cancelled.
+ * Documents to import: files chosen in main's own picker and read here by path, or, where there is
+ * none, the bytes of a file the person chose or dropped in the page, uploaded in base64 pieces (the
+ * renderer never names a path). Either is run through the pipeline, on a thread of its own, as a job
+ * that reports its progress and can be cancelled.
  */
 export class ImportJobs {
   private readonly uploads = new ImportUploads({ maxChars: MAX_IMPORT_UPLOAD_CHARS, slots: 2 })
   private readonly workers: ImportWorkers
+  private readonly picked = new Map<string, ImportFile>()
   private readonly running = new Map<string, AbortController>()
   private readonly listeners = new Set<(progress: ImportProgress) => void>()
 
@@ -29,13 +36,35 @@ export class ImportJobs {
     return this.uploads.append(piece)
   }
 
+  /**
+   * Reads the files at `paths` (chosen in main's picker) for a `propose` to name by id. One file or
+   * a pair; each is refused (too large, a folder, gone) before anything is kept.
+   */
+  async read(paths: readonly string[]): Promise<PickedFile[]> {
+    if (paths.length > 2)
+      throw new ServiceError(
+        'import-unsupported',
+        `${paths.length} files: import one file or a pair`,
+      )
+    const files = await Promise.all(paths.map(readImportFile))
+    return files.map((file) => {
+      const uploadId = crypto.randomUUID()
+      this.picked.set(uploadId, file)
+      for (const id of this.picked.keys())
+        if (this.picked.size > PICKED_SLOTS) this.picked.delete(id)
+      return { uploadId, name: file.name.slice(-200), modified: file.modified }
+    })
+  }
+
   async propose({ jobId, files }: ProposeRequest): Promise<ImportProposal> {
     if (this.running.has(jobId)) throw new ServiceError('invalid-input', `job ${jobId} is running`)
-    const inputs = files.map(({ uploadId, name, modified }) => ({
-      name,
-      modified,
-      bytes: Buffer.from(this.uploads.take(uploadId), 'base64'),
-    }))
+    const inputs = files.map(({ uploadId, name, modified }) => {
+      const picked = this.picked.get(uploadId)
+      this.picked.delete(uploadId)
+      return picked
+        ? { ...picked, name }
+        : { name, modified, bytes: Buffer.from(this.uploads.take(uploadId), 'base64') }
+    })
     const controller = new AbortController()
     this.running.set(jobId, controller)
     try {

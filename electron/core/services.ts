@@ -17,6 +17,11 @@ export interface ServicesOptions {
   appInfo: AppInfo
   /** The import pipeline thread's code, where a build put it; its source file otherwise. */
   importWorkerFile?: string
+  /**
+   * Opens the system's file picker for documents to import and answers the paths chosen (none if
+   * cancelled): Electron's dialog in the app; absent in a browser, where the page offers its own.
+   */
+  pickFiles?: () => Promise<string[]>
 }
 
 export interface AppServices {
@@ -37,6 +42,7 @@ export function createServices({
   dataDir,
   appInfo,
   importWorkerFile,
+  pickFiles,
 }: ServicesOptions): AppServices {
   const corpus = new CorpusService(contentDir)
   const settings = new SettingsService(dataDir)
@@ -84,6 +90,10 @@ export function createServices({
     'corpus:list': () => library.list(),
     'corpus:get': ({ id }) => library.get(id),
     'corpus:glossary': () => library.glossary(),
+    'documents:pick': async () =>
+      pickFiles
+        ? { picker: 'native' as const, files: await imports.read(await pickFiles()) }
+        : { picker: 'none' as const },
     'documents:uploadChunk': async (piece) => imports.append(piece),
     'documents:propose': (request) => imports.propose(request),
     'documents:cancel': async ({ jobId }) => imports.cancel(jobId),

@@ -1,7 +1,9 @@
-import { app, BrowserWindow, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
 import { join } from 'node:path'
 import { createServices } from '../core/services.ts'
+import { uiLocaleFor } from '../shared/locale.ts'
 import { APP_ORIGIN, isAppSchemeUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts'
+import { pickImportFiles } from './file-picker.ts'
 import { registerIpc } from './ipc.ts'
 import { installMenu } from './menu.ts'
 import { enforceSecurityRules } from './security.ts'
@@ -39,6 +41,10 @@ async function start(): Promise<void> {
     contentDir: join(import.meta.dirname, '../content'),
     dataDir: app.getPath('userData'),
     importWorkerFile: join(import.meta.dirname, 'import-worker.js'),
+    pickFiles: async () => {
+      const locale = (await services.settings.get()).locale ?? uiLocaleFor(app.getLocale())
+      return pickImportFiles(dialog, window, locale)
+    },
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),

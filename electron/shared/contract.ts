@@ -11,7 +11,7 @@ import {
   PlacementsFound,
   UploadId,
 } from './annotations.ts'
-import { AcceptedDocument, ImportProgress, ImportProposal } from './imports.ts'
+import { AcceptedDocument, ImportProgress, ImportProposal, PickResult } from './imports.ts'
 import {
   AppCommand,
   AppInfo,
@@ -78,6 +78,11 @@ export const contract = {
       .strict(),
     output: z.null(),
   },
+  /**
+   * Opens main's own file picker (where there is one) and reads the one or two files chosen there,
+   * size checked before reading: no bytes cross IPC. Their ids go to `documents:propose`.
+   */
+  'documents:pick': { input: z.undefined(), output: PickResult },
   /**
    * Runs the import pipeline on one or two uploaded files and answers what the review step shows;
    * saves nothing. Progress arrives as `documents:progress` events for `jobId`.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { locateParts } from './align/coverage.ts'
+import { UploadId } from './annotations.ts'
 import { Bilingual, BlockType, DocumentSummary, IsoDate, SentencePair } from './model.ts'
 
 /** A document's blocks, as `Document` allows; a TMX or XLIFF file holds at most this many units. */
@@ -46,6 +47,41 @@ export type ImportWarning = z.infer<typeof ImportWarning>
 
 export const ImportFormat = z.enum(['markdown', 'text', 'html', 'docx', 'tmx', 'xliff'])
 export type ImportFormat = z.infer<typeof ImportFormat>
+
+/** The file name extensions the import reads, and as what: what the file choosers offer. */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'text',
+  text: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx',
+  tmx: 'tmx',
+  xlf: 'xliff',
+  xliff: 'xliff',
+}
+
+/** A file chosen in main's own file picker and read there, named for `documents:propose`. */
+export const PickedFile = z
+  .object({
+    uploadId: UploadId,
+    name: z.string().min(1).max(200),
+    modified: IsoDate.nullable(),
+  })
+  .strict()
+export type PickedFile = z.infer<typeof PickedFile>
+
+/**
+ * What `documents:pick` answers: the files chosen and read (none when the person cancelled), or
+ * that there is no native picker here (a browser), where the renderer offers its own.
+ */
+export const PickResult = z.discriminatedUnion('picker', [
+  z.object({ picker: z.literal('native'), files: z.array(PickedFile).max(2) }),
+  z.object({ picker: z.literal('none') }),
+])
+export type PickResult = z.infer<typeof PickResult>
 
 /** What the import pipeline makes of one or two files: shown in the review step, printed by the CLI. */
 export const ImportProposal = z.object({

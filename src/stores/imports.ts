@@ -4,6 +4,7 @@ import type { IpcError } from '../../electron/shared/contract.ts'
 import type {
   ImportProgress,
   ImportProposal,
+  PickedFile,
   ProposedBlock,
 } from '../../electron/shared/imports.ts'
 import { MAX_IMPORT_FILE_BYTES, uploadDocument } from '../../electron/shared/import-upload.ts'
@@ -42,40 +43,68 @@ export const useImportsStore = defineStore('imports', () => {
     },
   )
 
-  /** Reads one bilingual file or a pair (chosen or dropped) and opens the review. */
+  /**
+   * "Add documents…": main's own file picker where there is one (the app), which reads the files
+   * itself; answers false where there is none (a browser), for the page to offer its own chooser.
+   */
+  async function choose(): Promise<boolean> {
+    if (phase.value === 'reading' || phase.value === 'saving') return true
+    const picked = await api.documents.pick()
+    if (!picked.ok) {
+      fail(begin(), picked.error)
+      return true
+    }
+    if (picked.value.picker === 'none') return false
+    if (picked.value.files.length) await propose(begin(), picked.value.files)
+    return true
+  }
+
+  /** Reads one bilingual file or a pair (chosen or dropped in the page) and opens the review. */
   async function start(files: readonly File[]): Promise<void> {
     if (phase.value === 'reading' || phase.value === 'saving') return
-    ui.open('import')
-    const id = crypto.randomUUID()
-    jobId = id
-    phase.value = 'reading'
-    progress.value = { done: 0, total: 0 }
-    const failed = (refusal: IpcError) => {
-      if (jobId !== id) return
-      error.value = refusal
-      phase.value = 'failed'
-    }
+    const id = begin()
     if (files.length < 1 || files.length > 2)
-      return failed({ code: 'import-unsupported', message: `${files.length} files` })
+      return fail(id, { code: 'import-unsupported', message: `${files.length} files` })
     const tooLarge = files.find((file) => file.size > MAX_IMPORT_FILE_BYTES)
-    if (tooLarge) return failed({ code: 'import-too-large', message: tooLarge.name })
-    const uploads = []
+    if (tooLarge) return fail(id, { code: 'import-too-large', message: tooLarge.name })
+    const uploads: PickedFile[] = []
     for (const file of files) {
       const uploaded = await uploadDocument(api, new Uint8Array(await file.arrayBuffer()))
-      if (!uploaded.ok) return failed(uploaded.error)
+      if (!uploaded.ok) return fail(id, uploaded.error)
       uploads.push({
         uploadId: uploaded.value,
         name: file.name.slice(-200),
         modified: file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : null,
       })
     }
+    await propose(id, uploads)
+  }
+
+  /** Opens the panel on a new job, showing its progress; answers the job's id. */
+  function begin(): string {
+    ui.open('import')
+    const id = crypto.randomUUID()
+    jobId = id
+    phase.value = 'reading'
+    progress.value = { done: 0, total: 0 }
+    return id
+  }
+
+  function fail(id: string, refusal: IpcError): void {
+    if (jobId !== id) return
+    error.value = refusal
+    phase.value = 'failed'
+  }
+
+  /** Runs the pipeline on files main holds, then opens the review (unless cancelled meanwhile). */
+  async function propose(id: string, files: PickedFile[]): Promise<void> {
     if (jobId !== id) return
     const stop = api.on('documents:progress', (update) => {
       if (update.jobId === id) progress.value = update
     })
-    const result = await api.documents.propose({ jobId: id, files: uploads })
+    const result = await api.documents.propose({ jobId: id, files })
     stop()
-    if (!result.ok) return failed(result.error)
+    if (!result.ok) return fail(id, result.error)
     if (jobId !== id) return
     proposal.value = result.value
     blocks.value = result.value.blocks
@@ -158,6 +187,7 @@ export const useImportsStore = defineStore('imports', () => {
     blocks,
     history,
     removing,
+    choose,
     start,
     cancel,
     edit,

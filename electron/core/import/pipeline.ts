@@ -3,6 +3,7 @@ import { alignParagraphs, alignSentences, type AlignOptions } from '../../shared
 import { ServiceError } from '../../shared/contract.ts'
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/import-upload.ts'
 import {
+  IMPORT_EXTENSIONS,
   MAX_IMPORT_BLOCKS,
   type ImportFormat,
   type ImportProposal,
@@ -44,20 +45,6 @@ const MAX_BLOCK_CHARS = 20_000
 const LOW_CONFIDENCE = 0.2
 /** Blocks aligned between two looks at the event loop: a cancel or an IPC call waits no longer. */
 const BLOCKS_PER_TURN = 20
-
-const EXTENSIONS: Record<string, ImportFormat> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  txt: 'text',
-  text: 'text',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  docx: 'docx',
-  tmx: 'tmx',
-  xlf: 'xliff',
-  xliff: 'xliff',
-}
 
 /**
  * The import pipeline: one bilingual file (TMX, XLIFF, or Markdown / text / HTML / DOCX whose
@@ -157,7 +144,9 @@ export async function proposeImport(
 
 function formatOf(file: ImportFile): ImportFormat {
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? ''
-  const format = EXTENSIONS[extension]
+  const format = Object.hasOwn(IMPORT_EXTENSIONS, extension)
+    ? IMPORT_EXTENSIONS[extension]
+    : undefined
   if (!format)
     throw new ServiceError('import-unsupported', `${file.name}: .${extension || '(no extension)'}`)
   return format
