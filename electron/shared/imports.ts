@@ -45,7 +45,7 @@ export const ImportWarning = z.object({
 })
 export type ImportWarning = z.infer<typeof ImportWarning>
 
-export const ImportFormat = z.enum(['markdown', 'text', 'html', 'docx', 'tmx', 'xliff'])
+export const ImportFormat = z.enum(['markdown', 'text', 'html', 'docx', 'epub', 'tmx', 'xliff'])
 export type ImportFormat = z.infer<typeof ImportFormat>
 
 /** The file name extensions the import reads, and as what: what the file choosers offer. */
@@ -58,6 +58,7 @@ export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   htm: 'html',
   xhtml: 'html',
   docx: 'docx',
+  epub: 'epub',
   tmx: 'tmx',
   xlf: 'xliff',
   xliff: 'xliff',

@@ -95,3 +95,51 @@ export function makeDocx(
     },
   ])
 }
+
+/** A chapter of `makeEpub`: its file's `<title>`, and its body as XHTML. */
+export interface EpubChapter {
+  title: string
+  body: string
+  /** Left out of the reading order (`linear="no"`), as a book's notes often are. */
+  aside?: boolean
+}
+
+/** A minimal EPUB 3: container, package (metadata, manifest, spine) and one XHTML file per chapter. */
+export function makeEpub(
+  chapters: EpubChapter[],
+  { title = '', modified = '2025-05-06T08:00:00Z', lang = 'en' } = {},
+): Buffer {
+  const files = chapters.map((_, k) => `text/chapter-${k + 1}.xhtml`)
+  // The manifest lists the chapters backwards: the spine, not the manifest, is the reading order.
+  const manifest = [
+    '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    '<item id="css" href="style.css" media-type="text/css"/>',
+    ...files
+      .map((file, k) => `<item id="c${k + 1}" href="${file}" media-type="application/xhtml+xml"/>`)
+      .reverse(),
+  ].join('')
+  const spine = chapters
+    .map((chapter, k) => `<itemref idref="c${k + 1}"${chapter.aside ? ' linear="no"' : ''}/>`)
+    .join('')
+  return makeZip([
+    { name: 'mimetype', content: 'application/epub+zip' },
+    {
+      name: 'META-INF/container.xml',
+      content:
+        '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+    },
+    {
+      name: 'OEBPS/content.opf',
+      content: `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:test</dc:identifier>${title ? `<dc:title>${escapeXml(title)}</dc:title>` : ''}<dc:language>${lang}</dc:language><meta property="dcterms:modified">${modified}</meta></metadata><manifest>${manifest}</manifest><spine>${spine}</spine></package>`,
+    },
+    {
+      name: 'OEBPS/nav.xhtml',
+      content: `<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Contents</title></head><body><nav><ol><li>Contents</li></ol></nav></body></html>`,
+    },
+    { name: 'OEBPS/style.css', content: 'p { margin: 0 }' },
+    ...chapters.map((chapter, k) => ({
+      name: `OEBPS/${files[k]}`,
+      content: `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${escapeXml(chapter.title)}</title></head><body>${chapter.body}</body></html>`,
+    })),
+  ])
+}

@@ -13,6 +13,7 @@ import {
 import type { BlockType, ContentLang } from '../../shared/model.ts'
 import { decodeText } from './decode.ts'
 import { docxParagraphs } from './docx.ts'
+import { epubParagraphs } from './epub.ts'
 import { htmlParagraphs } from './html.ts'
 import { markdownParagraphs } from './markdown.ts'
 import { languageOf, plainTextParagraphs, type Paragraph } from './paragraphs.ts'
@@ -48,7 +49,7 @@ const BLOCKS_PER_TURN = 20
 
 /**
  * The import pipeline: one bilingual file (TMX, XLIFF, or Markdown / text / HTML / DOCX whose
- * paragraphs alternate languages) or a pair of files, one per language, made into the blocks of a
+ * paragraphs alternate languages) or a pair of files, one per language (EPUB too), made into the blocks of a
  * document with their paragraph pairing and sentence pairs proposed by the aligner. It saves
  * nothing; bad input is refused with an `import-*` error code.
  */
@@ -166,6 +167,7 @@ async function readParagraphs(
 ): Promise<{ paragraphs: Paragraph[]; title: string | null; date: string | null }> {
   let read: { paragraphs: Paragraph[]; title: string | null; date: string | null }
   if (format === 'docx') read = await docxParagraphs(file.bytes, file.name)
+  else if (format === 'epub') read = epubParagraphs(file.bytes, file.name)
   else {
     const text = decoded(file, warnings)
     if (format === 'html') read = { ...htmlParagraphs(text), date: null }

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib'
 import { ServiceError } from '../../shared/contract.ts'
 
-/** Most a DOCX may unpack to, and most entries it may have: a real one is a few megabytes. */
+/** Most a DOCX or EPUB may unpack to, and most entries it may have: a real one is a few megabytes. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 const MAX_ENTRIES = 5_000
 /** Deflate rarely packs XML more than 30 to 1; a large entry packed far tighter is a bomb. */
@@ -19,7 +19,7 @@ interface Entry {
 /**
  * Checks a ZIP archive before a parser unpacks it: its directory must be readable, and every
  * entry, actually inflated under a cap, must be as large as it says, within the total allowed and
- * not packed suspiciously tight (a zip bomb disguised as a DOCX). Answers the entries' contents.
+ * not packed suspiciously tight (a zip bomb disguised as a DOCX or EPUB). Answers the entries' contents.
  */
 export function unpackChecked(bytes: Uint8Array, name: string): Map<string, Buffer> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -46,7 +46,7 @@ export function unpackChecked(bytes: Uint8Array, name: string): Map<string, Buff
 }
 
 function readDirectory(buffer: Buffer, name: string): Entry[] {
-  const notZip = () => new ServiceError('import-binary', `${name}: not a DOCX (ZIP) file`)
+  const notZip = () => new ServiceError('import-binary', `${name}: not a ZIP archive (DOCX, EPUB)`)
   const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
   if (end < 0 || end + 22 > buffer.length) throw notZip()
   const count = buffer.readUInt16LE(end + 10)

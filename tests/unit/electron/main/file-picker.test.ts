@@ -32,6 +32,7 @@ describe('the native file picker for documents to import', () => {
           'htm',
           'xhtml',
           'docx',
+          'epub',
           'tmx',
           'xlf',
           'xliff',
