@@ -47,6 +47,15 @@ const accepted = ({ title, date, files, blocks }: ImportProposal) => ({
   })),
 })
 
+/** Imports the Harbour Notes pair and accepts it as proposed. */
+async function addHarbourNotes(api: ReaderApi, jobId: string) {
+  const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH }, jobId)
+  if (!proposal.ok) throw new Error(proposal.error.message)
+  const added = await api.documents.add(accepted(proposal.value))
+  if (!added.ok) throw new Error(added.error.message)
+  return added.value
+}
+
 describe('imported documents', () => {
   it('proposes from uploaded bytes with progress, saves the accepted document, and keeps it across restarts', async () => {
     const { api, dir, progress, services } = await app()
@@ -203,9 +212,7 @@ describe('imported documents', () => {
   it('restores the manifest from its backup when it is damaged, and says so', async () => {
     const { api, dir, services } = await app()
     for (const jobId of ['job-00004', 'job-00005']) {
-      const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH }, jobId)
-      if (!proposal.ok) throw new Error(proposal.error.message)
-      await api.documents.add(accepted(proposal.value))
+      await addHarbourNotes(api, jobId)
       await services.flush()
     }
     await writeFile(join(dir, 'documents', 'manifest.json'), '{"version":1,"documents":[')
@@ -231,11 +238,7 @@ describe('imported documents', () => {
 
   it('lists a saved document the manifest had not caught up with when the app stopped', async () => {
     const { api, dir, services } = await app()
-    for (const jobId of ['job-00006', 'job-00007']) {
-      const proposal = await propose(api, { 'a.md': EN, 'b.md': ZH }, jobId)
-      if (!proposal.ok) throw new Error(proposal.error.message)
-      await api.documents.add(accepted(proposal.value))
-    }
+    for (const jobId of ['job-00006', 'job-00007']) await addHarbourNotes(api, jobId)
     await services.flush()
     const manifestFile = join(dir, 'documents', 'manifest.json')
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {

@@ -7,6 +7,7 @@ import { proposeImport } from '../../../../../electron/core/import/pipeline.ts'
 import { ImportWorkers } from '../../../../../electron/core/import/worker-client.ts'
 import { uploadDocument } from '../../../../../electron/shared/import-upload.ts'
 import { makeApi, type ReaderApi } from '../../../../../electron/shared/make-api.ts'
+import { acceptedDocument } from '../../../../../src/imports/review.ts'
 import { FIXTURE_CONTENT_DIR } from '../../../../support/fixtures.ts'
 import { servicesApi } from '../../../../support/services-api.ts'
 
@@ -104,18 +105,7 @@ describe('the import pipeline on a thread of its own', { timeout: 30_000 }, () =
     const { api, dir, services } = await servicesApi()
     const proposal = await propose(api, 'job-crash-01')
     if (!proposal.ok) throw new Error(proposal.error.message)
-    const { title, date, files, blocks } = proposal.value
-    const added = await api.documents.add({
-      title,
-      date,
-      files,
-      blocks: blocks.map(({ type, en, zh, pairs }) => ({
-        type,
-        en,
-        zh,
-        pairs: pairs.map((p) => ({ en: p.en, zh: p.zh })),
-      })),
-    })
+    const added = await api.documents.add(acceptedDocument(proposal.value, proposal.value.blocks))
     if (!added.ok) throw new Error(added.error.message)
     await services.flush()
 
