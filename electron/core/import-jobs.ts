@@ -33,7 +33,14 @@ export class ImportJobs {
   }
 
   append(piece: { uploadId: string; index: number; chunk: string }): null {
-    return this.uploads.append(piece)
+    this.uploads.append(piece)
+    if (piece.index === 0) this.workers.warm()
+    return null
+  }
+
+  /** Readies the pipeline's thread while the person is still choosing files. */
+  warm(): void {
+    this.workers.warm()
   }
 
   /**

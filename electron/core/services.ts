@@ -90,10 +90,11 @@ export function createServices({
     'corpus:list': () => library.list(),
     'corpus:get': ({ id }) => library.get(id),
     'corpus:glossary': () => library.glossary(),
-    'documents:pick': async () =>
-      pickFiles
-        ? { picker: 'native' as const, files: await imports.read(await pickFiles()) }
-        : { picker: 'none' as const },
+    'documents:pick': async () => {
+      if (!pickFiles) return { picker: 'none' as const }
+      imports.warm()
+      return { picker: 'native' as const, files: await imports.read(await pickFiles()) }
+    },
     'documents:uploadChunk': async (piece) => imports.append(piece),
     'documents:propose': (request) => imports.propose(request),
     'documents:cancel': async ({ jobId }) => imports.cancel(jobId),

@@ -44,7 +44,7 @@ export class ImportWorkers {
   run(files: ImportFile[], { signal, onProgress }: WorkerRunOptions = {}): Promise<ImportProposal> {
     if (signal?.aborted) return Promise.reject(new ServiceError('import-cancelled', 'cancelled'))
     const worker = this.idle?.worker ?? new Worker(this.file)
-    this.idle?.worker.off('exit', this.idle.forget)
+    if (this.idle) this.idle.worker.off('exit', this.idle.forget).off('error', this.idle.forget)
     this.idle = null
     worker.ref()
     return new Promise<ImportProposal>((resolve, reject) => {
@@ -79,6 +79,11 @@ export class ImportWorkers {
     })
   }
 
+  /** Starts a thread ahead of an import (while the person chooses files), unless one is idle. */
+  warm(): void {
+    if (!this.idle) this.release(new Worker(this.file))
+  }
+
   /** Stops the idle thread (the app is quitting; a test is done). */
   async close(): Promise<void> {
     const idle = this.idle
@@ -96,7 +101,8 @@ export class ImportWorkers {
     const forget = () => {
       if (this.idle?.worker === worker) this.idle = null
     }
-    worker.once('exit', forget)
+    // A thread that fails while idle (its code cannot load) is dropped, not an uncaught error.
+    worker.on('exit', forget).on('error', forget)
     this.idle = { worker, forget }
   }
 }

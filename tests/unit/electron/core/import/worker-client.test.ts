@@ -83,6 +83,19 @@ describe('the import pipeline on a thread of its own', { timeout: 30_000 }, () =
     await workers.close()
   })
 
+  it('starts a thread ahead, used by the next import; one that cannot start is an error, not a crash', async () => {
+    const workers = new ImportWorkers()
+    workers.warm()
+    workers.warm()
+    await expect(workers.run(pair(3))).resolves.toMatchObject({ format: 'text' })
+    await workers.close()
+
+    const broken = new ImportWorkers(resolve(import.meta.dirname, 'no-such-worker.ts'))
+    broken.warm()
+    await new Promise((done) => setTimeout(done, 500))
+    await expect(broken.run(pair(3))).rejects.toMatchObject({ code: 'import-crashed' })
+  })
+
   it('saves nothing when an import is cancelled', async () => {
     const { api, dir, services } = await servicesApi()
     const uploads = []
