@@ -2,7 +2,7 @@ import type { BrowserWindow, Dialog, OpenDialogOptions } from 'electron'
 import en from '../../locales/en.json' with { type: 'json' }
 import zhCN from '../../locales/zh-CN.json' with { type: 'json' }
 import zhTW from '../../locales/zh-TW.json' with { type: 'json' }
-import { IMPORT_EXTENSIONS } from '../shared/imports.ts'
+import { IMPORT_EXTENSIONS } from '../shared/import-upload.ts'
 import type { UiLocale } from '../shared/model.ts'
 
 const LABELS: Record<UiLocale, { title: string; filter: string }> = {

@@ -1,5 +1,6 @@
 import { MAX_IMPORT_CHUNK } from './annotations.ts'
 import type { Result } from './contract.ts'
+import type { ImportFormat } from './imports.ts'
 import type { ReaderApi } from './make-api.ts'
 
 /**
@@ -9,6 +10,25 @@ import type { ReaderApi } from './make-api.ts'
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
 /** Base64 characters of the largest file to import, the most one upload may send. */
 export const MAX_IMPORT_UPLOAD_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
+
+/**
+ * The file name extensions the import reads, and as what: what the file choosers offer. Here, with
+ * no schema beside it, so that the page's chooser names them without loading the import schemas.
+ */
+export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'text',
+  text: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx',
+  epub: 'epub',
+  tmx: 'tmx',
+  xlf: 'xliff',
+  xliff: 'xliff',
+}
 
 type Piece = { uploadId: string; index: number; chunk: string }
 

@@ -48,22 +48,6 @@ export type ImportWarning = z.infer<typeof ImportWarning>
 export const ImportFormat = z.enum(['markdown', 'text', 'html', 'docx', 'epub', 'tmx', 'xliff'])
 export type ImportFormat = z.infer<typeof ImportFormat>
 
-/** The file name extensions the import reads, and as what: what the file choosers offer. */
-export const IMPORT_EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
-  md: 'markdown',
-  markdown: 'markdown',
-  txt: 'text',
-  text: 'text',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  docx: 'docx',
-  epub: 'epub',
-  tmx: 'tmx',
-  xlf: 'xliff',
-  xliff: 'xliff',
-}
-
 /** A file chosen in main's own file picker and read there, named for `documents:propose`. */
 export const PickedFile = z
   .object({

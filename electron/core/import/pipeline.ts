@@ -1,9 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { alignParagraphs, alignSentences, type AlignOptions } from '../../shared/align/align.ts'
 import { ServiceError } from '../../shared/contract.ts'
-import { MAX_IMPORT_FILE_BYTES } from '../../shared/import-upload.ts'
+import { IMPORT_EXTENSIONS, MAX_IMPORT_FILE_BYTES } from '../../shared/import-upload.ts'
 import {
-  IMPORT_EXTENSIONS,
   MAX_IMPORT_BLOCKS,
   type ImportFormat,
   type ImportProposal,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readImportFile } from '../../../../../electron/core/import/read-file.ts'
-import { MAX_IMPORT_FILE_BYTES } from '../../../../../electron/shared/imports.ts'
+import { MAX_IMPORT_FILE_BYTES } from '../../../../../electron/shared/import-upload.ts'
 
 const folder = () => mkdtemp(join(tmpdir(), 'read-import-file-'))
 
