@@ -88,30 +88,39 @@ interface Listed {
   listMs: number
   /** V8's serializer copying the answer, as Electron's IPC does in main before sending it. */
   copyMs: number
+  /** The CPU time of both: what other work on the machine stretches the least. */
+  cpuMs: number
   bytes: Buffer
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since)
+  return (user + system) / 1000
 }
 
 /** annotations:list as the UI calls it, up to the copy IPC sends: main's part, timed. */
 async function list(): Promise<Listed> {
+  const cpu = process.cpuUsage()
   let started = performance.now()
   const answer = await dispatch(services.handlers, 'annotations:list', undefined)
   const listMs = performance.now() - started
   started = performance.now()
   const bytes = serialize(answer)
-  return { listMs, copyMs: performance.now() - started, bytes }
+  return { listMs, copyMs: performance.now() - started, cpuMs: cpuMs(cpu), bytes }
 }
 
 /**
  * The renderer's part: V8's deserializer, as Electron's IPC does, then the contract's output
  * schema, as `makeApi` does, which checks the answer and rebuilds the annotations the store keeps.
  */
-function receive(bytes: Buffer): { ms: number; placed: ListedAnnotation[] } {
+function receive(bytes: Buffer): { ms: number; cpuMs: number; placed: ListedAnnotation[] } {
+  const cpu = process.cpuUsage()
   const started = performance.now()
   const envelope = deserialize(bytes) as Result<unknown>
   if (!envelope.ok) throw new Error(envelope.error.message)
   const answer = contract['annotations:list'].output.safeParse(envelope.value)
   if (!answer.success) throw new Error(answer.error.message)
-  return { ms: performance.now() - started, placed: answer.data }
+  return { ms: performance.now() - started, cpuMs: cpuMs(cpu), placed: answer.data }
 }
 
 const delay = monitorEventLoopDelay({ resolution: 1 })
@@ -129,13 +138,15 @@ const placedHeapMb = heapMb()
 
 // In the app the renderer does this in its own process, while main places; here it waits its turn,
 // so that neither figure weighs on the other.
-const { ms: firstReceiveMs, placed: firstPlaced } = await receive(first.bytes)
+const firstReceived = receive(first.bytes)
+const firstReceiveMs = firstReceived.ms
 let pending = 0
-for (const { placement } of firstPlaced)
+for (const { placement } of firstReceived.placed)
   if (placement.status === 'pending') pending++
   else statuses.set(placement.status, (statuses.get(placement.status) ?? 0) + 1)
 const again = await list()
-const { ms: againReceiveMs } = receive(again.bytes)
+const againReceived = receive(again.bytes)
+const againReceiveMs = againReceived.ms
 const firstUiMs = first.listMs + first.copyMs + firstReceiveMs
 const againUiMs = again.listMs + again.copyMs + againReceiveMs
 await rm(contentDir, { recursive: true })
@@ -149,6 +160,7 @@ const figures = {
   cores: availableParallelism(),
   loadMs: Math.round(loadMs),
   firstUiMs: Math.round(firstUiMs),
+  firstUiCpuMs: Math.round(first.cpuMs + firstReceived.cpuMs),
   firstListMs: Math.round(first.listMs),
   ipcCopyMs: Math.round(first.copyMs),
   receiveMs: Math.round(firstReceiveMs),
@@ -159,6 +171,7 @@ const figures = {
   longestBlockMs: Math.round(blockedMs * 10) / 10,
   p99BlockMs: Math.round(blockedP99Ms * 10) / 10,
   againUiMs: Math.round(againUiMs),
+  againUiCpuMs: Math.round(again.cpuMs + againReceived.cpuMs),
   againListMs: Math.round(again.listMs),
   heapMb: { loaded: loadedHeapMb, listed: listedHeapMb, placed: placedHeapMb },
   statuses: Object.fromEntries([...statuses].sort()),
@@ -173,7 +186,7 @@ log(
 )
 log(`load annotations.json (parse + validate, once at start): ${figures.loadMs} ms`)
 log(
-  `annotations:list, first, until the renderer has it: ${figures.firstUiMs} ms (list in main ${figures.firstListMs}, IPC copy ${figures.ipcCopyMs} of ${figures.ipcMb} MB, receive and check ${figures.receiveMs}), ${pending.toLocaleString('en')} pending`,
+  `annotations:list, first, until the renderer has it: ${figures.firstUiMs} ms (list in main ${figures.firstListMs}, IPC copy ${figures.ipcCopyMs} of ${figures.ipcMb} MB, receive and check ${figures.receiveMs}; CPU ${figures.firstUiCpuMs}), ${pending.toLocaleString('en')} pending`,
 )
 log(
   `placing the pending in the background:      ${figures.placingMs} ms, ${placedLater.toLocaleString('en')} reported`,
@@ -182,7 +195,7 @@ log(
   `event loop held meanwhile, longest / p99:    ${figures.longestBlockMs} ms / ${figures.p99BlockMs} ms`,
 )
 log(
-  `annotations:list again, until the renderer has it: ${figures.againUiMs} ms (list in main ${figures.againListMs})`,
+  `annotations:list again, until the renderer has it: ${figures.againUiMs} ms (list in main ${figures.againListMs}; CPU ${figures.againUiCpuMs})`,
 )
 log(`heap used: ${loadedHeapMb} MB loaded, ${listedHeapMb} MB listed, ${placedHeapMb} MB placed`)
 log(`placements: ${JSON.stringify(figures.statuses)}`)

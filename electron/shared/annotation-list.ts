@@ -152,9 +152,26 @@ function unpack(list: PackedAnnotations): ListedAnnotation[] | string {
     return value
   }
   for (let i = 0; i < count; i++) {
-    const [id, quote, note, updatedAt] = TEXTS.map((_, field) => next(i * TEXT_COUNT + field))
-    const [doc, block, lang, from, to, kind, color, status, placedBlock, placedStart, placedEnd] =
-      numbers.subarray(i * NUMBER_COUNT, (i + 1) * NUMBER_COUNT)
+    const t = i * TEXT_COUNT
+    const id = next(t)
+    const quote = next(t + 1)
+    const note = next(t + 2)
+    const updatedAt = next(t + 3)
+    // Read one by one: destructuring a typed array goes through its iterator, slowly.
+    const at = i * NUMBER_COUNT
+    const [doc, block, lang, from, to, kind, color, status, placedBlock, placedStart, placedEnd] = [
+      numbers[at],
+      numbers[at + 1],
+      numbers[at + 2],
+      numbers[at + 3],
+      numbers[at + 4],
+      numbers[at + 5],
+      numbers[at + 6],
+      numbers[at + 7],
+      numbers[at + 8],
+      numbers[at + 9],
+      numbers[at + 10],
+    ]
     const problem =
       (!(id && ID_PATTERN.test(id)) && 'id') ||
       (!(quote && quote.length <= MAX_QUOTE) && 'quote') ||
