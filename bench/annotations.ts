@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { deserialize, serialize } from 'node:v8'
 import { dispatch } from '../electron/core/dispatch.ts'
 import { createServices } from '../electron/core/services.ts'
-import type { ListedAnnotation } from '../electron/shared/annotation-list.ts'
+import { unpackAnnotations, type ListedAnnotation } from '../electron/shared/annotation-list.ts'
 import { contract, type Result } from '../electron/shared/contract.ts'
 import { CORPUS_BUNDLE_FILE } from '../electron/shared/model.ts'
 import { annotationWorkload } from './annotation-workload.ts'
@@ -110,8 +110,8 @@ async function list(): Promise<Listed> {
 }
 
 /**
- * The renderer's part: V8's deserializer, as Electron's IPC does, then the contract's output
- * schema, as `makeApi` does, which checks the answer and rebuilds the annotations the store keeps.
+ * The renderer's part: V8's deserializer, as Electron's IPC does, the contract's output schema, as
+ * `makeApi` does, then the annotations store rebuilding the objects it keeps.
  */
 function receive(bytes: Buffer): { ms: number; cpuMs: number; placed: ListedAnnotation[] } {
   const cpu = process.cpuUsage()
@@ -120,7 +120,8 @@ function receive(bytes: Buffer): { ms: number; cpuMs: number; placed: ListedAnno
   if (!envelope.ok) throw new Error(envelope.error.message)
   const answer = contract['annotations:list'].output.safeParse(envelope.value)
   if (!answer.success) throw new Error(answer.error.message)
-  return { ms: performance.now() - started, cpuMs: cpuMs(cpu), placed: answer.data }
+  const placed = unpackAnnotations(answer.data)
+  return { ms: performance.now() - started, cpuMs: cpuMs(cpu), placed }
 }
 
 const delay = monitorEventLoopDelay({ resolution: 1 })

@@ -6,14 +6,14 @@ import {
   ok,
   ServiceError,
   type Channel,
-  type ChannelAnswer,
+  type ChannelOutput,
   type Contract,
   type Result,
 } from '../shared/contract.ts'
 
 /** One function per channel; its input has already passed the channel's schema. */
 export type Services = {
-  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelAnswer<C>>
+  [C in Channel]: (input: z.output<Contract[C]['input']>) => Promise<ChannelOutput<C>>
 }
 
 /**

@@ -16,8 +16,8 @@ import { BlockId, ContentLang, DocId } from './model.ts'
  * `annotations:list` answers every live annotation at once, 100k of them at the cap. As objects
  * (two per annotation, and a placement) IPC took longer to copy them than main took to list them, and
  * the renderer as long again to rebuild and check them. Packed, they cross as one string and two
- * typed arrays, which IPC copies as memory; the renderer rebuilds the objects it keeps in one pass,
- * checking each value as the contract requires. Only what the renderer uses crosses: the context
+ * typed arrays, which IPC (and contextBridge) copy as memory; the contract's schema checks each
+ * value in place, and the store rebuilds the objects it keeps in one pass. Only what the renderer uses crosses: the context
  * either side of a quote and the creation time serve main (re-anchoring, export) and stay there.
  */
 
@@ -52,7 +52,6 @@ const NUMBER_COUNT = NUMBERS.length
 const MAX_OFFSET = 1_000_000
 /** `color` and `placedBlock` when there is none. */
 const NONE = -1
-const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 const TIMESTAMP_PATTERN = z.regexes.datetime({ offset: true })
 
 /** Checked by its tag rather than `instanceof`: the array may come from another realm (contextBridge). */
@@ -134,30 +133,23 @@ export function packAnnotations(
   }
 }
 
-/**
- * Rebuilds the annotations of a packed list, or says what is wrong with it: the limits of the
- * `Annotation` and `Placement` schemas, checked value by value without building objects to check.
- */
-function unpack(list: PackedAnnotations): ListedAnnotation[] | string {
+/** The first problem with a packed list: the limits of the `Annotation` and `Placement` schemas. */
+function problemWith(list: PackedAnnotations): string | null {
   const { count, docIds, blockIds, text, ends, numbers } = list
   if (ends.length !== count * TEXT_COUNT || numbers.length !== count * NUMBER_COUNT)
     return `${count} annotations need ${count * TEXT_COUNT} ends and ${count * NUMBER_COUNT} numbers`
-  const listed: ListedAnnotation[] = []
   let start = 0
-  const next = (field: number) => {
-    const end = ends[field]!
-    if (end < start || end > text.length) return null
-    const value = text.slice(start, end)
-    start = end
-    return value
-  }
   for (let i = 0; i < count; i++) {
     const t = i * TEXT_COUNT
-    const id = next(t)
-    const quote = next(t + 1)
-    const note = next(t + 2)
-    const updatedAt = next(t + 3)
-    // Read one by one: destructuring a typed array goes through its iterator, slowly.
+    const [idEnd, quoteEnd, noteEnd, updatedEnd] = [
+      ends[t]!,
+      ends[t + 1]!,
+      ends[t + 2]!,
+      ends[t + 3]!,
+    ]
+    if (!(start <= idEnd && idEnd <= quoteEnd && quoteEnd <= noteEnd && noteEnd <= updatedEnd))
+      return `annotation ${i}: its strings end out of order`
+    if (updatedEnd > text.length) return `annotation ${i}: its strings end past the text`
     const at = i * NUMBER_COUNT
     const [doc, block, lang, from, to, kind, color, status, placedBlock, placedStart, placedEnd] = [
       numbers[at],
@@ -173,10 +165,10 @@ function unpack(list: PackedAnnotations): ListedAnnotation[] | string {
       numbers[at + 10],
     ]
     const problem =
-      (!(id && ID_PATTERN.test(id)) && 'id') ||
-      (!(quote && quote.length <= MAX_QUOTE) && 'quote') ||
-      (!(note !== null && note!.length <= MAX_NOTE) && 'note') ||
-      (!(updatedAt && TIMESTAMP_PATTERN.test(updatedAt)) && 'updatedAt') ||
+      (!isId(text, start, idEnd) && 'id') ||
+      (!inRange(quoteEnd - idEnd, 1, MAX_QUOTE) && 'quote') ||
+      (noteEnd - quoteEnd > MAX_NOTE && 'note') ||
+      (!TIMESTAMP_PATTERN.test(text.slice(noteEnd, updatedEnd)) && 'updatedAt') ||
       (!inRange(doc, 0, docIds.length - 1) && 'doc') ||
       (!inRange(block, 0, blockIds.length - 1) && 'block') ||
       (!inRange(lang, 0, ContentLang.options.length - 1) && 'lang') ||
@@ -189,39 +181,77 @@ function unpack(list: PackedAnnotations): ListedAnnotation[] | string {
       (!inRange(placedStart, 0, MAX_OFFSET) && 'placedStart') ||
       (!inRange(placedEnd, 0, MAX_OFFSET) && 'placedEnd')
     if (problem) return `annotation ${i}: invalid ${problem}`
+    start = updatedEnd
+  }
+  if (start !== text.length) return `${text.length - start} characters after the last annotation`
+  return null
+}
+
+/** `AnnotationId`'s pattern, read in place: 8–64 of A–Z, a–z, 0–9, `_` and `-`. */
+function isId(text: string, start: number, end: number): boolean {
+  if (end - start < 8 || end - start > 64) return false
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    const ok =
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      code === 0x5f ||
+      code === 0x2d
+    if (!ok) return false
+  }
+  return true
+}
+
+/**
+ * The answer of `annotations:list` as it crosses IPC, checked value by value without building an
+ * object: in Electron it is checked in the preload, and what contextBridge then copies into the page
+ * is this one string and two typed arrays, not 100k objects. The store rebuilds them.
+ */
+export const AnnotationList = PackedAnnotations.superRefine((list, ctx) => {
+  const problem = problemWith(list)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: list })
+})
+
+/** The annotations of a list that passed `AnnotationList`, as the renderer keeps them. */
+export function unpackAnnotations(list: PackedAnnotations): ListedAnnotation[] {
+  const { count, docIds, blockIds, text, ends, numbers } = list
+  const listed: ListedAnnotation[] = []
+  let start = 0
+  const next = (field: number) => text.slice(start, (start = ends[field]!))
+  for (let i = 0; i < count; i++) {
+    const t = i * TEXT_COUNT
+    const id = next(t)
+    const quote = next(t + 1)
+    const note = next(t + 2)
+    const updatedAt = next(t + 3)
+    const at = i * NUMBER_COUNT
+    const color = numbers[at + 6]!
+    const placedBlock = numbers[at + 8]!
     listed.push({
       annotation: {
-        id: id!,
-        kind: AnnotationKind.options[kind!]!,
+        id,
+        kind: AnnotationKind.options[numbers[at + 5]!]!,
         anchor: {
-          docId: docIds[doc!]!,
-          blockId: blockIds[block!]!,
-          lang: ContentLang.options[lang!]!,
-          start: from!,
-          end: to!,
-          quote: quote!,
+          docId: docIds[numbers[at]!]!,
+          blockId: blockIds[numbers[at + 1]!]!,
+          lang: ContentLang.options[numbers[at + 2]!]!,
+          start: numbers[at + 3]!,
+          end: numbers[at + 4]!,
+          quote,
         },
-        color: color === NONE ? null : HighlightColor.options[color!]!,
-        note: note!,
-        updatedAt: updatedAt!,
+        color: color === NONE ? null : HighlightColor.options[color]!,
+        note,
+        updatedAt,
         deletedAt: null,
       },
       placement: {
-        status: AnchorStatus.options[status!]!,
-        blockId: placedBlock === NONE ? null : blockIds[placedBlock!]!,
-        start: placedStart!,
-        end: placedEnd!,
+        status: AnchorStatus.options[numbers[at + 7]!]!,
+        blockId: placedBlock === NONE ? null : blockIds[placedBlock]!,
+        start: numbers[at + 9]!,
+        end: numbers[at + 10]!,
       },
     })
   }
-  if (start !== text.length) return `${text.length - start} characters after the last annotation`
   return listed
 }
-
-/** The answer of `annotations:list` as it crosses IPC (packed), and as the renderer gets it. */
-export const AnnotationList = PackedAnnotations.transform((list, ctx) => {
-  const listed = unpack(list)
-  if (typeof listed !== 'string') return listed
-  ctx.addIssue({ code: 'custom', message: listed, input: list })
-  return z.NEVER
-})

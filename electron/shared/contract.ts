@@ -32,7 +32,7 @@ import {
  * and the schema its answer must pass on arrival in the renderer.
  */
 export const contract = {
-  /** Packed for the copy IPC makes; the renderer gets `PlacedAnnotation[]` (annotation-list.ts). */
+  /** Packed for the copies IPC and contextBridge make; the store unpacks it (annotation-list.ts). */
   'annotations:list': { input: z.undefined(), output: AnnotationList },
   'annotations:create': { input: NewAnnotation, output: Annotation },
   'annotations:update': { input: AnnotationPatch, output: Annotation },
@@ -137,9 +137,6 @@ export type EventPayload<E extends EventChannel> = z.output<(typeof events)[E]>
 export type Contract = typeof contract
 export type Channel = keyof Contract
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
-/** What main answers, as it crosses IPC. */
-export type ChannelAnswer<C extends Channel> = z.input<Contract[C]['output']>
-/** What the renderer gets once the answer passed the output schema. */
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
 
 export const CHANNELS = Object.keys(contract) as Channel[]

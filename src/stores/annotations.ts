@@ -8,7 +8,7 @@ import type {
   NewAnnotation,
   PlacementsFound,
 } from '../../electron/shared/annotations.ts'
-import type { ListedAnnotation } from '../../electron/shared/annotation-list.ts'
+import { unpackAnnotations, type ListedAnnotation } from '../../electron/shared/annotation-list.ts'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { uploadImport } from '../../electron/shared/import-upload.ts'
@@ -85,7 +85,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     const found = early
     early = []
     if (result.ok) {
-      items.value = result.value
+      items.value = unpackAnnotations(result.value)
       applyPlacements(found)
       status.value = 'ready'
     } else {

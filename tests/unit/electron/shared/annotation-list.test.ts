@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   AnnotationList,
   packAnnotations,
+  unpackAnnotations,
   type PackedAnnotations,
 } from '../../../../electron/shared/annotation-list.ts'
 import type { Annotation, Placement } from '../../../../electron/shared/annotations.ts'
@@ -46,10 +47,10 @@ const placements: (Placement | undefined)[] = [
 const packed = () => packAnnotations([exact, moved, pending], placements)
 
 describe('annotations:list packed for IPC', () => {
-  it('answers an exact anchor without a placement, rebuilt at the anchor on arrival', () => {
+  it('answers an exact anchor without a placement, rebuilt at its anchor on arrival', () => {
     const list = packed()
     // Through V8's serializer, as Electron's IPC copies it.
-    const listed = AnnotationList.parse(deserialize(serialize(list)))
+    const listed = unpackAnnotations(AnnotationList.parse(deserialize(serialize(list))))
     expect(listed[0]).toEqual({
       annotation: {
         id: 'exact-0001',
@@ -82,7 +83,7 @@ describe('annotations:list packed for IPC', () => {
     expect(list.text).not.toContain('后文')
     expect(list.docIds).toEqual(['harbour-notes'])
     expect(list.blockIds).toEqual(['b002', 'b009'])
-    expect(AnnotationList.parse(packAnnotations([], []))).toEqual([])
+    expect(unpackAnnotations(AnnotationList.parse(packAnnotations([], [])))).toEqual([])
   })
 
   it.each<[string, (list: PackedAnnotations) => unknown]>([
