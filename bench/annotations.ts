@@ -3,10 +3,11 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { serialize } from 'node:v8'
+import { deserialize, serialize } from 'node:v8'
 import { dispatch } from '../electron/core/dispatch.ts'
 import { createServices } from '../electron/core/services.ts'
-import type { PlacedAnnotation } from '../electron/shared/annotations.ts'
+import { unpackAnnotations, type ListedAnnotation } from '../electron/shared/annotation-list.ts'
+import { contract, type Result } from '../electron/shared/contract.ts'
 import { CORPUS_BUNDLE_FILE } from '../electron/shared/model.ts'
 import { annotationWorkload } from './annotation-workload.ts'
 import { loadRealCorpus } from './generate.ts'
@@ -15,11 +16,11 @@ const USAGE = `Usage: npm run bench:annotations -- [options]
 
 Stores N annotations over the five real documents (a share edited so that only the fuzzy search
 places them, a share found nowhere, half of those the short quote of issue 19), starts the real
-services over them, and measures what the UI waits for: annotations:list through dispatch, the
-first time (nothing placed yet) and again (from the cache); then how long placing the rest takes in
-the background, and the longest the event loop was held meanwhile (perf_hooks monitorEventLoopDelay).
-Also printed, outside the targets: how long V8's serializer takes to copy each answer, as Electron's
-IPC does before the renderer sees it, and the heap used.
+services over them, and measures what the UI waits for: annotations:list through dispatch, V8's
+serializer copying the answer as Electron's IPC does, and the renderer's part (V8's deserializer,
+then the contract's output schema, which checks the answer and rebuilds the annotations), the first
+time (nothing placed yet) and again; then how long placing the rest takes in the background, and the
+longest the event loop was held meanwhile (perf_hooks monitorEventLoopDelay), and the heap used.
 
 Options:
   --count N     annotations (default: 100000)
@@ -27,7 +28,7 @@ Options:
   --orphans F   share found nowhere (default: 0.1)
   --json        print one JSON object with the figures, and nothing else, on stdout`
 
-const TARGETS = { listMs: 200, blockedMs: 50 }
+const TARGETS = { uiMs: 200, blockedMs: 50 }
 
 const { values } = parseArgs({
   options: {
@@ -82,37 +83,49 @@ services.annotations.onPlaced((updates) => {
     statuses.set(placement.status, (statuses.get(placement.status) ?? 0) + 1)
 })
 
-/** annotations:list as the UI calls it, timed. */
-async function list(): Promise<{ ms: number; placed: PlacedAnnotation[] }> {
-  const started = performance.now()
-  const answer = await dispatch(services.handlers, 'annotations:list', undefined)
-  const ms = performance.now() - started
-  if (!answer.ok) throw new Error(answer.error.message)
-  return { ms, placed: answer.value as PlacedAnnotation[] }
+interface Listed {
+  /** annotations:list through dispatch, in main. */
+  listMs: number
+  /** V8's serializer copying the answer, as Electron's IPC does in main before sending it. */
+  copyMs: number
+  /** The CPU time of both: what other work on the machine stretches the least. */
+  cpuMs: number
+  bytes: Buffer
 }
 
-/** The first list, counted and let go: main keeps nothing of an answer once it is sent. */
-async function listFirst(): Promise<{ ms: number; pending: number }> {
-  const { ms, placed } = await list()
-  let pending = 0
-  for (const { placement } of placed)
-    if (placement.status === 'pending') pending++
-    else statuses.set(placement.status, (statuses.get(placement.status) ?? 0) + 1)
-  return { ms, pending }
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since)
+  return (user + system) / 1000
+}
+
+/** annotations:list as the UI calls it, up to the copy IPC sends: main's part, timed. */
+async function list(): Promise<Listed> {
+  const cpu = process.cpuUsage()
+  let started = performance.now()
+  const answer = await dispatch(services.handlers, 'annotations:list', undefined)
+  const listMs = performance.now() - started
+  started = performance.now()
+  const bytes = serialize(answer)
+  return { listMs, copyMs: performance.now() - started, cpuMs: cpuMs(cpu), bytes }
 }
 
 /**
- * How long Electron's IPC takes to copy an answer (V8's serializer, as v8.serialize) before the
- * renderer sees it; timed once, after the placement, so that its buffer does not weigh on it.
+ * The renderer's part: V8's deserializer, as Electron's IPC does, the contract's output schema, as
+ * `makeApi` does, then the annotations store rebuilding the objects it keeps.
  */
-function cloneMs(placed: PlacedAnnotation[]): number {
+function receive(bytes: Buffer): { ms: number; cpuMs: number; placed: ListedAnnotation[] } {
+  const cpu = process.cpuUsage()
   const started = performance.now()
-  serialize(placed)
-  return performance.now() - started
+  const envelope = deserialize(bytes) as Result<unknown>
+  if (!envelope.ok) throw new Error(envelope.error.message)
+  const answer = contract['annotations:list'].output.safeParse(envelope.value)
+  if (!answer.success) throw new Error(answer.error.message)
+  const placed = unpackAnnotations(answer.data)
+  return { ms: performance.now() - started, cpuMs: cpuMs(cpu), placed }
 }
 
 const delay = monitorEventLoopDelay({ resolution: 1 })
-const { ms: firstListMs, pending } = await listFirst()
+const first = await list()
 const listedHeapMb = heapMb()
 
 delay.enable()
@@ -124,9 +137,19 @@ const blockedMs = delay.max / 1e6
 const blockedP99Ms = delay.percentile(99) / 1e6
 const placedHeapMb = heapMb()
 
-const cached = await list()
-const cachedListMs = cached.ms
-const copyMs = cloneMs(cached.placed)
+// In the app the renderer does this in its own process, while main places; here it waits its turn,
+// so that neither figure weighs on the other.
+const firstReceived = receive(first.bytes)
+const firstReceiveMs = firstReceived.ms
+let pending = 0
+for (const { placement } of firstReceived.placed)
+  if (placement.status === 'pending') pending++
+  else statuses.set(placement.status, (statuses.get(placement.status) ?? 0) + 1)
+const again = await list()
+const againReceived = receive(again.bytes)
+const againReceiveMs = againReceived.ms
+const firstUiMs = first.listMs + first.copyMs + firstReceiveMs
+const againUiMs = again.listMs + again.copyMs + againReceiveMs
 await rm(contentDir, { recursive: true })
 await rm(dataDir, { recursive: true })
 
@@ -137,18 +160,24 @@ const figures = {
   loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   cores: availableParallelism(),
   loadMs: Math.round(loadMs),
-  firstListMs: Math.round(firstListMs),
+  firstUiMs: Math.round(firstUiMs),
+  firstUiCpuMs: Math.round(first.cpuMs + firstReceived.cpuMs),
+  firstListMs: Math.round(first.listMs),
+  ipcCopyMs: Math.round(first.copyMs),
+  receiveMs: Math.round(firstReceiveMs),
+  ipcMb: Math.round((first.bytes.length / 2 ** 20) * 10) / 10,
   pending,
   placedLater,
   placingMs: Math.round(placingMs),
   longestBlockMs: Math.round(blockedMs * 10) / 10,
   p99BlockMs: Math.round(blockedP99Ms * 10) / 10,
-  cachedListMs: Math.round(cachedListMs),
-  ipcCopyMs: Math.round(copyMs),
+  againUiMs: Math.round(againUiMs),
+  againUiCpuMs: Math.round(again.cpuMs + againReceived.cpuMs),
+  againListMs: Math.round(again.listMs),
   heapMb: { loaded: loadedHeapMb, listed: listedHeapMb, placed: placedHeapMb },
   statuses: Object.fromEntries([...statuses].sort()),
   met: {
-    list: firstListMs < TARGETS.listMs && cachedListMs < TARGETS.listMs,
+    list: firstUiMs < TARGETS.uiMs && againUiMs < TARGETS.uiMs,
     blocking: blockedMs < TARGETS.blockedMs,
   },
 }
@@ -158,7 +187,7 @@ log(
 )
 log(`load annotations.json (parse + validate, once at start): ${figures.loadMs} ms`)
 log(
-  `annotations:list, first (nothing cached):  ${figures.firstListMs} ms, ${pending.toLocaleString('en')} pending`,
+  `annotations:list, first, until the renderer has it: ${figures.firstUiMs} ms (list in main ${figures.firstListMs}, IPC copy ${figures.ipcCopyMs} of ${figures.ipcMb} MB, receive and check ${figures.receiveMs}; CPU ${figures.firstUiCpuMs}), ${pending.toLocaleString('en')} pending`,
 )
 log(
   `placing the pending in the background:      ${figures.placingMs} ms, ${placedLater.toLocaleString('en')} reported`,
@@ -166,11 +195,12 @@ log(
 log(
   `event loop held meanwhile, longest / p99:    ${figures.longestBlockMs} ms / ${figures.p99BlockMs} ms`,
 )
-log(`annotations:list again (cached):            ${figures.cachedListMs} ms`)
-log(`copying the answer as IPC does (v8.serialize): ${figures.ipcCopyMs} ms (not in the targets)`)
+log(
+  `annotations:list again, until the renderer has it: ${figures.againUiMs} ms (list in main ${figures.againListMs}; CPU ${figures.againUiCpuMs})`,
+)
 log(`heap used: ${loadedHeapMb} MB loaded, ${listedHeapMb} MB listed, ${placedHeapMb} MB placed`)
 log(`placements: ${JSON.stringify(figures.statuses)}`)
 log(
-  `targets: list < ${TARGETS.listMs} ms ${figures.met.list ? 'met' : 'MISSED'}; event loop held < ${TARGETS.blockedMs} ms ${figures.met.blocking ? 'met' : 'MISSED'}`,
+  `targets: list answered to the renderer < ${TARGETS.uiMs} ms ${figures.met.list ? 'met' : 'MISSED'}; event loop held < ${TARGETS.blockedMs} ms ${figures.met.blocking ? 'met' : 'MISSED'}`,
 )
 process.exitCode = figures.met.list && figures.met.blocking ? 0 : 1

@@ -9,6 +9,7 @@ import {
   type NewAnnotation,
   type PlacedAnnotation,
 } from '../shared/annotations.ts'
+import { packAnnotations, type PackedAnnotations } from '../shared/annotation-list.ts'
 import { ServiceError } from '../shared/contract.ts'
 import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
@@ -72,10 +73,18 @@ export class AnnotationsService {
    * be placed is `pending`, and its placement follows through `onPlaced`.
    */
   async list(): Promise<PlacedAnnotation[]> {
-    const live = (await this.all()).filter((a) => !a.deletedAt)
-    const docIds = new Set<string>()
-    for (const { anchor } of live) docIds.add(anchor.docId)
-    return this.placer.place(live, await this.documents(docIds))
+    const live = await this.live()
+    return this.placer.place(live, await this.documents(live))
+  }
+
+  /** `list` packed for IPC, made without an object per annotation (see `annotation-list.ts`). */
+  async listPacked(): Promise<PackedAnnotations> {
+    const live = await this.live()
+    return packAnnotations(live, this.placer.locate(live, await this.documents(live)))
+  }
+
+  private async live(): Promise<Annotation[]> {
+    return (await this.all()).filter((a) => !a.deletedAt)
   }
 
   /** Called with the placements found in the background for annotations listed as pending. */
@@ -141,7 +150,7 @@ export class AnnotationsService {
         content: exportJson(withTombstones, now),
       }
     }
-    const documents = await this.documents(new Set(live.map((a) => a.anchor.docId)))
+    const documents = await this.documents(live)
     return {
       filename: `${base}.md`,
       mimeType: 'text/markdown',
@@ -248,7 +257,9 @@ export class AnnotationsService {
     this.current = Promise.resolve(next)
   }
 
-  private async documents(ids: Set<string>): Promise<Map<string, Document>> {
+  /** The documents the annotations are in, those that still exist. */
+  private async documents(annotations: readonly Annotation[]): Promise<Map<string, Document>> {
+    const ids = new Set(annotations.map((a) => a.anchor.docId))
     const known = new Set((await this.corpus.list()).map((d) => d.id))
     const entries = await Promise.all(
       [...ids]

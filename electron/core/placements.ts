@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { ORPHANED, placeExactly, placeStepwise } from '../shared/anchoring.ts'
-import type { Annotation, PlacedAnnotation, Placement } from '../shared/annotations.ts'
+import { holdsExactly, ORPHANED, placeStepwise } from '../shared/anchoring.ts'
+import type { Annotation, PlacedAnnotation, Placement, TextAnchor } from '../shared/annotations.ts'
 import type { Block, Document } from '../shared/model.ts'
 
 export interface PlacementUpdate {
@@ -29,62 +29,79 @@ interface Indexed {
 
 const PENDING: Placement = { status: 'pending', blockId: null, start: 0, end: 0 }
 
+/** The placements found by a search in one version of a document, by the anchor they place. */
+interface Found {
+  version: string
+  byAnchor: WeakMap<TextAnchor, Placement>
+}
+
 /**
  * Places annotations in the current content without ever making the caller wait for a search.
- * `place` answers at once: from the cache (per annotation, anchor and content version), from the
- * recorded offsets when they still hold the quote, and `pending` for the rest, which are searched for
- * in the background in slices of at most `sliceMs` and reported to `onPlaced` listeners in batches.
- * An answer from the cache is the very object answered before: callers copy it (IPC does), never
- * change it.
+ * `locate` answers at once: `undefined` where the recorded offsets still hold the quote (most
+ * annotations, checked in place each time, nothing made for them), a placement found before for the
+ * same anchor in the same content version, and `pending` for the rest, which are searched for in the
+ * background in slices of at most `sliceMs` and reported to `onPlaced` listeners in batches.
  */
 export class AnchorPlacer {
   private readonly sliceMs: number
   private readonly batchMs: number
   private readonly indexes = new WeakMap<Document, Indexed>()
   /**
-   * The last answer per annotation id, handed out again while its anchor holds: a list answered
-   * from here allocates nothing per annotation (100k of them made the GC pause).
+   * Per document, what the searches found in its current version, keyed by the (immutable) anchor
+   * object: no copy of an annotation is kept, and a revised document simply starts a new map.
    */
-  private readonly placed = new Map<string, PlacedAnnotation>()
-  /** The content version, per document, that every placement in `placed` was made in. */
-  private readonly versions = new Map<string, string>()
+  private readonly found = new Map<string, Found>()
   private readonly queue = new Map<string, Job>()
+  /** Found since the last batch was sent, by annotation id. */
+  private unsent = new Map<string, Placement>()
   private readonly listeners = new Set<(updates: PlacementUpdate[]) => void>()
   private running: Promise<void> | null = null
 
-  constructor({ sliceMs = 10, batchMs = 200 }: PlacerOptions = {}) {
+  constructor({ sliceMs = 5, batchMs = 200 }: PlacerOptions = {}) {
     this.sliceMs = sliceMs
     this.batchMs = batchMs
   }
 
+  /** Where each annotation is now; `undefined` where it is exactly at its anchor. */
+  locate(
+    annotations: readonly Annotation[],
+    documents: ReadonlyMap<string, Document>,
+  ): (Placement | undefined)[] {
+    for (const [docId, document] of documents) this.settle(docId, this.index(document).version)
+    const placements = annotations.map((annotation) => {
+      const { id, anchor } = annotation
+      const document = documents.get(anchor.docId)
+      if (!document) return ORPHANED
+      const { version, blocks } = this.index(document)
+      if (holdsExactly(anchor, blocks.get(anchor.blockId))) {
+        // A search for the anchor this one replaced (an import) must not report over it.
+        this.queue.delete(id)
+        this.unsent.delete(id)
+        return undefined
+      }
+      const known = this.found.get(anchor.docId)!.byAnchor.get(anchor)
+      if (known) return known
+      const queued = this.queue.get(id)
+      if (!queued || queued.annotation.anchor !== anchor || queued.version !== version) {
+        this.unsent.delete(id)
+        this.queue.set(id, { annotation, document, version, steps: null })
+      }
+      return PENDING
+    })
+    if (this.queue.size) this.running ??= this.drain()
+    return placements
+  }
+
+  /** `locate` with each annotation and its placement together. */
   place(
     annotations: readonly Annotation[],
     documents: ReadonlyMap<string, Document>,
   ): PlacedAnnotation[] {
-    for (const [docId, document] of documents) this.settle(docId, this.index(document).version)
-    const placed = annotations.map((annotation) => {
-      const { id, anchor } = annotation
-      const document = documents.get(anchor.docId)
-      if (!document) return { annotation, placement: ORPHANED }
-      const { version, blocks } = this.index(document)
-      const known = this.placed.get(id)
-      if (known && known.annotation.anchor === anchor)
-        return known.annotation === annotation ? known : this.remember(annotation, known.placement)
-      const exact = placeExactly(anchor, blocks.get(anchor.blockId))
-      if (exact) {
-        // A search for the anchor this one replaced (an import) must not report over it.
-        this.queue.delete(id)
-        return this.remember(annotation, exact)
-      }
-      const queued = this.queue.get(id)
-      if (!queued || queued.annotation.anchor !== anchor || queued.version !== version) {
-        this.placed.delete(id)
-        this.queue.set(id, { annotation, document, version, steps: null })
-      }
-      return { annotation, placement: PENDING }
+    return this.locate(annotations, documents).map((placement, i) => {
+      const annotation = annotations[i]!
+      const { blockId, start, end } = annotation.anchor
+      return { annotation, placement: placement ?? { status: 'exact', blockId, start, end } }
     })
-    if (this.queue.size) this.running ??= this.drain()
-    return placed
   }
 
   onPlaced(listener: (updates: PlacementUpdate[]) => void): () => void {
@@ -107,31 +124,17 @@ export class AnchorPlacer {
     return indexed
   }
 
-  /** A revised document is a new version, and every placement made in the old one is redone. */
+  /** A revised document is a new version, and every placement found in the old one is redone. */
   private settle(docId: string, version: string): void {
-    const previous = this.versions.get(docId)
-    if (previous === version) return
-    this.versions.set(docId, version)
-    if (previous === undefined) return
-    for (const [id, { annotation }] of this.placed)
-      if (annotation.anchor.docId === docId) this.placed.delete(id)
-  }
-
-  private remember(annotation: Annotation, placement: Placement): PlacedAnnotation {
-    const placed = { annotation, placement }
-    this.placed.set(annotation.id, placed)
-    return placed
+    if (this.found.get(docId)?.version !== version)
+      this.found.set(docId, { version, byAnchor: new WeakMap() })
   }
 
   private async drain(): Promise<void> {
-    let found: PlacementUpdate[] = []
     let sentAt = performance.now()
     const send = () => {
-      // An anchor replaced (by an import) since its placement was found is being searched anew.
-      const updates = found.filter(
-        ({ id, placement }) => this.placed.get(id)?.placement === placement,
-      )
-      found = []
+      const updates = [...this.unsent].map(([id, placement]) => ({ id, placement }))
+      this.unsent = new Map()
       sentAt = performance.now()
       if (updates.length) for (const listener of this.listeners) listener(updates)
     }
@@ -145,10 +148,12 @@ export class AnchorPlacer {
         while (!step.done && performance.now() < sliceEnd) step = job.steps.next()
         if (!step.done) break
         this.queue.delete(id)
+        const { anchor } = job.annotation
+        const found = this.found.get(anchor.docId)
         // Found in a version of the document replaced since (the annotation was not listed again).
-        if (this.versions.get(job.annotation.anchor.docId) === job.version) {
-          this.remember(job.annotation, step.value)
-          found.push({ id, placement: step.value })
+        if (found?.version === job.version) {
+          found.byAnchor.set(anchor, step.value)
+          this.unsent.set(id, step.value)
         }
         if (performance.now() >= sliceEnd) break
       }

@@ -254,13 +254,17 @@ function* fuzzyFind(
 export const ORPHANED: Placement = { status: 'orphaned', blockId: null, start: 0, end: 0 }
 
 /** The cheap case, most annotations: the recorded offsets in the recorded block still hold the quote. */
-export function placeExactly(anchor: TextAnchor, block: Block | undefined): Placement | null {
+export function holdsExactly(anchor: TextAnchor, block: Block | undefined): block is Block {
   // startsWith compares in place: no copy of the span for each of (many) thousands of anchors.
-  const holds =
+  return (
     block !== undefined &&
     anchor.end - anchor.start === anchor.quote.length &&
     block[anchor.lang].startsWith(anchor.quote, anchor.start)
-  if (!holds) return null
+  )
+}
+
+function placeExactly(anchor: TextAnchor, block: Block | undefined): Placement | null {
+  if (!holdsExactly(anchor, block)) return null
   return { status: 'exact', blockId: block.id, start: anchor.start, end: anchor.end }
 }
 

@@ -7,10 +7,10 @@ import {
   ImportReport,
   MAX_IMPORT_CHUNK,
   NewAnnotation,
-  PlacedAnnotation,
   PlacementsFound,
   UploadId,
 } from './annotations.ts'
+import { AnnotationList } from './annotation-list.ts'
 import { AcceptedDocument, ImportProgress, ImportProposal, PickResult } from './imports.ts'
 import {
   AppCommand,
@@ -32,7 +32,8 @@ import {
  * and the schema its answer must pass on arrival in the renderer.
  */
 export const contract = {
-  'annotations:list': { input: z.undefined(), output: z.array(PlacedAnnotation) },
+  /** Packed for the copies IPC and contextBridge make; the store unpacks it (annotation-list.ts). */
+  'annotations:list': { input: z.undefined(), output: AnnotationList },
   'annotations:create': { input: NewAnnotation, output: Annotation },
   'annotations:update': { input: AnnotationPatch, output: Annotation },
   'annotations:delete': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },

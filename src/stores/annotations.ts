@@ -6,9 +6,9 @@ import type {
   AnnotationPatch,
   ImportReport,
   NewAnnotation,
-  PlacedAnnotation,
   PlacementsFound,
 } from '../../electron/shared/annotations.ts'
+import { unpackAnnotations, type ListedAnnotation } from '../../electron/shared/annotation-list.ts'
 import type { IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { uploadImport } from '../../electron/shared/import-upload.ts'
@@ -25,14 +25,14 @@ type PlacementUpdate = PlacementsFound['placements'][number]
  * main refuses to store them; main's answer is the truth that replaces the optimistic copy.
  */
 export const useAnnotationsStore = defineStore('annotations', () => {
-  const items = shallowRef<PlacedAnnotation[]>([])
+  const items = shallowRef<ListedAnnotation[]>([])
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   /** The annotation whose note is being edited, if any. */
   const editingId = ref<string | null>(null)
   const notices = useNoticesStore()
 
   const byBlock = computed(() => {
-    const map = new Map<string, PlacedAnnotation[]>()
+    const map = new Map<string, ListedAnnotation[]>()
     for (const item of items.value) {
       if (!item.placement.blockId) continue
       const k = key(item.annotation.anchor.docId, item.placement.blockId)
@@ -53,11 +53,11 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return counts
   })
 
-  function forBlock(docId: string, blockId: string): PlacedAnnotation[] {
+  function forBlock(docId: string, blockId: string): ListedAnnotation[] {
     return byBlock.value.get(key(docId, blockId)) ?? []
   }
 
-  function forDocument(docId: string): PlacedAnnotation[] {
+  function forDocument(docId: string): ListedAnnotation[] {
     return items.value.filter((i) => i.annotation.anchor.docId === docId)
   }
 
@@ -85,7 +85,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     const found = early
     early = []
     if (result.ok) {
-      items.value = result.value
+      items.value = unpackAnnotations(result.value)
       applyPlacements(found)
       status.value = 'ready'
     } else {
@@ -94,7 +94,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     }
   }
 
-  function replace(id: string, next: PlacedAnnotation | null): void {
+  function replace(id: string, next: ListedAnnotation | null): void {
     items.value = next
       ? items.value.some((i) => i.annotation.id === id)
         ? items.value.map((i) => (i.annotation.id === id ? next : i))
@@ -102,7 +102,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       : items.value.filter((i) => i.annotation.id !== id)
   }
 
-  function refuse(previous: PlacedAnnotation[], error: IpcError): false {
+  function refuse(previous: ListedAnnotation[], error: IpcError): false {
     items.value = previous
     notices.pushError(error)
     return false
@@ -150,7 +150,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return true
   }
 
-  async function restore(item: PlacedAnnotation): Promise<boolean> {
+  async function restore(item: ListedAnnotation): Promise<boolean> {
     const previous = items.value
     replace(item.annotation.id, item)
     const result = await useApi().annotations.restore({ id: item.annotation.id })
@@ -159,7 +159,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return true
   }
 
-  function bookmarkOf(docId: string, blockId: string): PlacedAnnotation | undefined {
+  function bookmarkOf(docId: string, blockId: string): ListedAnnotation | undefined {
     return forBlock(docId, blockId).find((i) => i.annotation.kind === 'bookmark')
   }
 

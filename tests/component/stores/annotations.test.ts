@@ -31,6 +31,28 @@ describe('annotations store', () => {
     ])
   })
 
+  it('places an annotation listed at its anchor there, keeping only what it shows', async () => {
+    const anchor = makeAnchor(doc.id, doc.blocks[2]!, 'en', 4, 16)
+    await harness.services.annotations.create({
+      id: 'exact-0001',
+      kind: 'note',
+      anchor,
+      color: null,
+      note: 'at its anchor',
+    })
+    const store = useAnnotationsStore()
+    await store.load()
+    expect(store.items).toEqual([
+      {
+        annotation: expect.objectContaining({ id: 'exact-0001', note: 'at its anchor' }),
+        placement: { status: 'exact', blockId: anchor.blockId, start: 4, end: 16 },
+      },
+    ])
+    const { prefix: _prefix, suffix: _suffix, ...shown } = anchor
+    expect(store.items[0]!.annotation.anchor).toEqual(shown)
+    expect(store.forBlock(doc.id, anchor.blockId)).toHaveLength(1)
+  })
+
   it('lists at once and places a moved passage when main reports it found it', async () => {
     const moved = makeAnchor(doc.id, doc.blocks[2]!, 'en', 0, 12)
     await harness.services.annotations.create({

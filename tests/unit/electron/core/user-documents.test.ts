@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeAnchor } from '../../../../electron/shared/anchoring.ts'
+import { unpackAnnotations } from '../../../../electron/shared/annotation-list.ts'
 import type { ImportProgress, ImportProposal } from '../../../../electron/shared/imports.ts'
 import { uploadDocument } from '../../../../electron/shared/import-upload.ts'
 import type { ReaderApi } from '../../../../electron/shared/make-api.ts'
@@ -130,16 +131,18 @@ describe('imported documents', () => {
     const listed = await api.corpus.list()
     expect(listed.ok && listed.value.map((d) => d.id)).toEqual(['harbour-notes'])
     const orphaned = await api.annotations.list()
-    expect(orphaned.ok && orphaned.value.map((a) => [a.annotation.id, a.placement.status])).toEqual(
-      [['note-00001', 'orphaned']],
-    )
+    expect(
+      orphaned.ok &&
+        unpackAnnotations(orphaned.value).map((a) => [a.annotation.id, a.placement.status]),
+    ).toEqual([['note-00001', 'orphaned']])
 
     expect(await api.documents.restore({ id: 'mine-harbour-notes' })).toMatchObject({ ok: true })
     await services.annotations.placed()
     const placed = await api.annotations.list()
-    expect(placed.ok && placed.value.map((a) => [a.annotation.id, a.placement.status])).toEqual([
-      ['note-00001', 'exact'],
-    ])
+    expect(
+      placed.ok &&
+        unpackAnnotations(placed.value).map((a) => [a.annotation.id, a.placement.status]),
+    ).toEqual([['note-00001', 'exact']])
   })
 
   it('refuses bad input with its import code and changes nothing', async () => {
