@@ -117,7 +117,8 @@ describe('corpus CLI', () => {
   })
 })
 
-describe('corpus CLI search', () => {
+// A search builds the corpus and loads the dictionary first: seconds on a busy machine.
+describe('corpus CLI search', { timeout: 30_000 }, () => {
   it('prints JSON hits, best first, with both texts and the matched language', async () => {
     const outDir = await mkdtemp(join(tmpdir(), 'bundle-'))
     expect(await main(['build', '--content', FIXTURE_SOURCE_DIR, '--out', outDir])).toBe(0)
