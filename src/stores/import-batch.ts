@@ -2,14 +2,11 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { IpcError, Result } from '../../electron/shared/contract.ts'
 import type { PickedFile } from '../../electron/shared/imports.ts'
-import {
-  MAX_IMPORT_BATCH_FILES,
-  MAX_IMPORT_FILE_BYTES,
-  uploadDocument,
-} from '../../electron/shared/import-upload.ts'
+import { MAX_IMPORT_BATCH_FILES } from '../../electron/shared/import-upload.ts'
 import { useApi } from '../api.ts'
 import { groupImportFiles, type GroupSkipReason } from '../imports/batch.ts'
 import { acceptedDocument } from '../imports/review.ts'
+import { uploadFile } from '../imports/upload.ts'
 import { useLibraryStore } from './library.ts'
 import { useNoticesStore } from './notices.ts'
 import { useUiStore } from './ui.ts'
@@ -60,7 +57,7 @@ export const useImportBatchStore = defineStore('import-batch', () => {
     return run(
       files.map((file) => ({
         name: file.name.slice(-200),
-        ready: () => upload(file),
+        ready: () => uploadFile(api, file),
       })),
     )
   }
@@ -129,21 +126,6 @@ export const useImportBatchStore = defineStore('import-batch', () => {
     const proposal = await api.documents.propose({ jobId: crypto.randomUUID(), files: picked })
     if (!proposal.ok) return proposal
     return api.documents.add(acceptedDocument(proposal.value, proposal.value.blocks))
-  }
-
-  async function upload(file: File): Promise<Result<PickedFile>> {
-    if (file.size > MAX_IMPORT_FILE_BYTES)
-      return { ok: false, error: { code: 'import-too-large', message: file.name } }
-    const uploaded = await uploadDocument(api, new Uint8Array(await file.arrayBuffer()))
-    if (!uploaded.ok) return uploaded
-    return {
-      ok: true,
-      value: {
-        uploadId: uploaded.value,
-        name: file.name.slice(-200),
-        modified: file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : null,
-      },
-    }
   }
 
   /** Cancel: the document under way is finished, then the batch stops. */

@@ -7,10 +7,11 @@ import type {
   PickedFile,
   ProposedBlock,
 } from '../../electron/shared/imports.ts'
-import { MAX_IMPORT_FILE_BYTES, uploadDocument } from '../../electron/shared/import-upload.ts'
+import { MAX_IMPORT_FILE_BYTES } from '../../electron/shared/import-upload.ts'
 import type { DocumentSummary } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 import { acceptedDocument } from '../imports/review.ts'
+import { uploadFile } from '../imports/upload.ts'
 import { useAnnotationsStore } from './annotations.ts'
 import { useImportBatchStore } from './import-batch.ts'
 import { useLibraryStore } from './library.ts'
@@ -76,13 +77,9 @@ export const useImportsStore = defineStore('imports', () => {
     if (tooLarge) return fail(id, { code: 'import-too-large', message: tooLarge.name })
     const uploads: PickedFile[] = []
     for (const file of files) {
-      const uploaded = await uploadDocument(api, new Uint8Array(await file.arrayBuffer()))
+      const uploaded = await uploadFile(api, file)
       if (!uploaded.ok) return fail(id, uploaded.error)
-      uploads.push({
-        uploadId: uploaded.value,
-        name: file.name.slice(-200),
-        modified: file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : null,
-      })
+      uploads.push(uploaded.value)
     }
     await propose(id, uploads)
   }
