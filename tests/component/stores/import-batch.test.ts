@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { watch } from 'vue'
@@ -101,6 +104,24 @@ describe('importing a batch of documents', { timeout: 60_000 }, () => {
     expect(useNoticesStore().items).toContainEqual(
       expect.objectContaining({ kind: 'info', message: 'imported' }),
     )
+  })
+
+  it('takes the files chosen in main’s own picker, which main reads document by document', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'batch-picked-'))
+    const chosen: string[] = []
+    for (const file of [
+      ...pair('north', 'North Pier', '北码头'),
+      ...pair('south', 'South Pier', '南码头'),
+    ]) {
+      chosen.push(join(dir, file.name))
+      await writeFile(join(dir, file.name), await file.text())
+    }
+    harness = await installReader({ pickFiles: async () => chosen })
+    setActivePinia(createPinia())
+    expect(await useImportsStore().choose()).toBe(true)
+    const batch = useImportBatchStore()
+    expect([batch.phase, batch.total, batch.added, batch.skipped]).toEqual(['done', 2, 2, []])
+    expect((await mine()).sort()).toEqual(['North Pier', 'South Pier'])
   })
 
   it('keeps one file or a pair going through the review step', async () => {
