@@ -5,12 +5,20 @@ import type { ReaderApi } from '../../electron/shared/make-api.ts'
 
 /**
  * Sends a file chosen or dropped in the page to main, for `documents:propose` to name by id; one
- * over the size limit is refused before it is read.
+ * over the size limit is refused before it is read, and one the browser cannot read (moved or
+ * deleted since it was chosen) answers why instead of throwing.
  */
 export async function uploadFile(api: ReaderApi, file: File): Promise<Result<PickedFile>> {
   if (file.size > MAX_IMPORT_FILE_BYTES)
     return { ok: false, error: { code: 'import-too-large', message: file.name } }
-  const uploaded = await uploadDocument(api, new Uint8Array(await file.arrayBuffer()))
+  let bytes: ArrayBuffer
+  try {
+    bytes = await file.arrayBuffer()
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { ok: false, error: { code: 'io-error', message: `${file.name}: ${reason}` } }
+  }
+  const uploaded = await uploadDocument(api, new Uint8Array(bytes))
   if (!uploaded.ok) return uploaded
   return {
     ok: true,

@@ -88,11 +88,10 @@ export const useImportBatchStore = defineStore('import-batch', () => {
       return
     }
     const groups = groupImportFiles(files.map((file) => file.name))
-    const skips: BatchSkip[] = groups.skipped.map(({ index, reason }) => ({
+    skipped.value = groups.skipped.map(({ index, reason }) => ({
       files: [files[index]!.name],
       reason,
     }))
-    skipped.value = skips
     total.value = groups.documents.length
     for (const indexes of groups.documents) {
       if (stopping.value) break

@@ -66,6 +66,23 @@ describe('importing a batch of documents', { timeout: 60_000 }, () => {
     expect((await mine()).sort()).toEqual(['East Pier', 'North Pier', 'South Pier'])
   })
 
+  it('reports a file the browser can no longer read and goes on with the next document', async () => {
+    const batch = useImportBatchStore()
+    const [north, gone] = pair('north', 'North Pier', '北码头')
+    Object.defineProperty(gone!, 'arrayBuffer', {
+      value: () => Promise.reject(new Error('the file was moved')),
+    })
+    await useImportsStore().start([north!, gone!, ...pair('south', 'South Pier', '南码头')])
+    expect([batch.phase, batch.done, batch.added]).toEqual(['done', 2, 1])
+    expect(batch.skipped).toEqual([
+      {
+        files: ['north.en.md', 'north.zh.md'],
+        error: { code: 'io-error', message: 'north.zh.md: the file was moved' },
+      },
+    ])
+    expect(await mine()).toEqual(['South Pier'])
+  })
+
   it('stops after the document under way when cancelled, keeping what was added', async () => {
     const batch = useImportBatchStore()
     watch(
