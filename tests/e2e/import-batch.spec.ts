@@ -11,7 +11,8 @@ import { fill, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
  * A person adds several documents at once, in each UI language: three pairs and a broken file chosen
  * together in the file chooser are imported one after another without a review, with the count
  * shown; the summary says what was added and why the broken file was not; the library lists the
- * three under "Mine".
+ * three under "Mine". Cancel stops after the document under way, and the summary says what was
+ * added, as the library shows it.
  */
 let app: ReaderApp | null = null
 afterEach(async () => {
@@ -27,9 +28,9 @@ const PIERS = [
 /** Long enough that each document takes a moment to align, so the count can be seen. */
 const PARAGRAPHS = 60
 
-async function batchOfFiles(): Promise<string[]> {
+async function batchOfFiles(piers = PIERS, broken = true): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'import-batch-'))
-  const files: Array<[string, string]> = PIERS.flatMap(({ base, en, zh }) => [
+  const files: Array<[string, string]> = piers.flatMap(({ base, en, zh }) => [
     [
       `${base}.en.md`,
       `# ${en}\n\n${Array.from({ length: PARAGRAPHS }, (_, k) => `Ship ${k} came to the ${en}. It carried rice and silk. The crew rested for a day.`).join('\n\n')}\n`,
@@ -39,7 +40,7 @@ async function batchOfFiles(): Promise<string[]> {
       `# ${zh}\n\n${Array.from({ length: PARAGRAPHS }, (_, k) => `第${k}艘船来到${zh}。它运来大米和丝绸。船员休息了一天。`).join('\n\n')}\n`,
     ],
   ])
-  files.push(['broken.tmx', '<tmx version="1.4"><body><tu><tuv xml:lang="en">'])
+  if (broken) files.push(['broken.tmx', '<tmx version="1.4"><body><tu><tuv xml:lang="en">'])
   for (const [name, text] of files) await writeFile(join(dir, name), text)
   return files.map(([name]) => join(dir, name))
 }
@@ -50,6 +51,21 @@ const pattern = (template: string, values: Record<string, string>) =>
       .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
       .replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')}$`,
   )
+
+/** The form vue-i18n picks for `count` among a message's `a | b | c` (or `a | b`) forms. */
+function plural(template: string, count: number): string {
+  const forms = template.split(' | ')
+  const form =
+    forms.length === 3 ? Math.min(count, 2) : forms.length === 2 ? (count === 1 ? 0 : 1) : 0
+  return fill(forms[form]!, { count: String(count) })
+}
+
+/** Eight more piers: enough documents that Cancel lands before the last one. */
+const HARBOUR = Array.from({ length: 8 }, (_, k) => ({
+  base: `berth-${k}`,
+  en: `Berth ${k}`,
+  zh: `${k}号泊位`,
+}))
 
 for (const locale of UI_LOCALES) {
   const m = locale === 'en' ? en : zhCN
@@ -105,6 +121,40 @@ for (const locale of UI_LOCALES) {
       for (const pier of PIERS)
         expect(await seenOnTop(page.getByRole('button', { name: pier.en, exact: true }))).toBe(true)
       expect(await page.locator('.badge').getByText(m.library.mine).count()).toBe(3)
+      expect(app.pageErrors).toEqual([])
+    })
+
+    it('stops after the document under way when cancelled, keeping and saying what was added', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const page = app.page
+      await page.getByRole('heading', { name: m.library.heading, level: 1 }).waitFor()
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: m.imports.add }).click()
+      await (await chooser).setFiles(await batchOfFiles(HARBOUR, false))
+
+      const dialog = page.getByRole('dialog', { name: m.imports.title })
+      await dialog.getByRole('progressbar', { name: m.imports.batch.running }).waitFor()
+      await dialog.getByRole('button', { name: m.imports.cancel }).click()
+      const summary = dialog.getByRole('status').filter({
+        hasText: m.imports.batch.stopped.split(' | ').at(-1)!.split('{count}')[0]!,
+      })
+      await summary.waitFor({ timeout: 60_000 })
+      const said = (await summary.textContent())!.replace(/\s+/g, ' ').trim()
+      await app.screenshot(`import-batch-stopped-${locale}`)
+      await dialog
+        .getByRole('button', { name: m.app.close })
+        .filter({ hasText: m.app.close })
+        .click()
+      await dialog.waitFor({ state: 'detached' })
+
+      // What the summary says was added is what the library holds as mine, and the rest not.
+      await page.getByLabel(m.library.origin).selectOption({ label: m.library.origins.user })
+      const added = await page.locator('.badge').getByText(m.library.mine).count()
+      expect(added).toBeGreaterThan(0)
+      expect(added).toBeLessThan(HARBOUR.length)
+      expect(said).toBe(
+        `${plural(m.imports.batch.added, added)} ${plural(m.imports.batch.stopped, HARBOUR.length - added)}`,
+      )
       expect(app.pageErrors).toEqual([])
     })
   })
