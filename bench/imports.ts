@@ -7,6 +7,7 @@ import { dispatch } from '../electron/core/dispatch.ts'
 import { createServices } from '../electron/core/services.ts'
 import { uploadDocument } from '../electron/shared/import-upload.ts'
 import type { PickedFile } from '../electron/shared/imports.ts'
+import { groupImportFiles } from '../src/imports/batch.ts'
 import { acceptedDocument } from '../src/imports/review.ts'
 import { makeApi } from '../electron/shared/make-api.ts'
 import { CORPUS_BUNDLE_FILE, type Block, type ContentLang } from '../electron/shared/model.ts'
@@ -23,8 +24,10 @@ ran (asked every 100 ms, as a library kept open would) and with them all in the 
 
 Options:
   --count N     documents (default: 2000)
-  --route R     picker (main's file picker, the app's "Add documents…"; default) or upload (the
-                bytes sent in pieces, as a dropped file or the page's chooser)
+  --route R     picker (main's file picker, the app's "Add documents…", one pair per pick; default),
+                batch (every file chosen in one pick, grouped into documents as the app's batch
+                does, each read when its document is proposed) or upload (the bytes sent in
+                pieces, as a dropped file or the page's chooser)
   --json        print one JSON object with the figures, and nothing else, on stdout`
 
 const TARGET_TOTAL_MS = 120_000
@@ -44,7 +47,7 @@ if (values.help) {
 }
 const count = Number(values.count)
 const route = values.route
-if (!Number.isInteger(count) || count < 1 || (route !== 'picker' && route !== 'upload')) {
+if (!Number.isInteger(count) || count < 1 || !['picker', 'batch', 'upload'].includes(route)) {
   console.error(USAGE)
   process.exit(2)
 }
@@ -105,6 +108,7 @@ const probe = (async () => {
 const perDocument: number[] = []
 let importedBlocks = 0
 const started = performance.now()
+const batch = route === 'batch' ? await pickBatch() : null
 for (const [k, paths] of pairs.entries()) {
   const begun = performance.now()
   const files = await filesOf(paths)
@@ -129,6 +133,7 @@ if (!listed.ok) throw new Error(listed.error.message)
 
 /** The pair at `paths` as `documents:propose` names it, by the route chosen. */
 async function filesOf(paths: string[]): Promise<PickedFile[]> {
+  if (batch) return batch.get(paths[0]!)!
   if (route === 'picker') {
     chosen = paths
     const picked = await api.documents.pick()
@@ -143,6 +148,22 @@ async function filesOf(paths: string[]): Promise<PickedFile[]> {
     files.push({ uploadId: uploaded.value, name: path.slice(-200), modified: null })
   }
   return files
+}
+
+/**
+ * Every file chosen at once and grouped into documents as the app's batch does: each document's
+ * picked files, by the path of its English file.
+ */
+async function pickBatch(): Promise<Map<string, PickedFile[]>> {
+  chosen = pairs.flat()
+  const picked = await api.documents.pick()
+  if (!picked.ok || picked.value.picker !== 'native')
+    throw new Error(picked.ok ? 'no picker' : picked.error.message)
+  const files = picked.value.files
+  const { documents, skipped } = groupImportFiles(files.map((file) => file.name))
+  if (skipped.length || documents.length !== count)
+    throw new Error(`${documents.length} documents grouped, ${skipped.length} files skipped`)
+  return new Map(documents.map((indexes) => [chosen[indexes[0]!]!, indexes.map((k) => files[k]!)]))
 }
 
 const sorted = [...perDocument].sort((a, b) => a - b)

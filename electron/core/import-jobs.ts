@@ -1,5 +1,6 @@
+import { basename } from 'node:path'
 import { ServiceError } from '../shared/contract.ts'
-import { MAX_IMPORT_UPLOAD_CHARS } from '../shared/import-upload.ts'
+import { MAX_IMPORT_BATCH_FILES, MAX_IMPORT_UPLOAD_CHARS } from '../shared/import-upload.ts'
 import type { ImportProgress, ImportProposal, PickedFile } from '../shared/imports.ts'
 import { ImportUploads } from './import-uploads.ts'
 import type { ImportFile } from './import/pipeline.ts'
@@ -11,8 +12,8 @@ export interface ProposeRequest {
   files: Array<{ uploadId: string; name: string; modified: string | null }>
 }
 
-/** Files read from disk and not yet proposed: a pair at most, the newest kept. */
-const PICKED_SLOTS = 2
+/** A file chosen in a batch, read only when its document's turn comes. */
+type PickedPath = { path: string }
 
 /**
  * Documents to import: files chosen in main's own picker and read here by path, or, where there is
@@ -23,7 +24,7 @@ const PICKED_SLOTS = 2
 export class ImportJobs {
   private readonly uploads = new ImportUploads({ maxChars: MAX_IMPORT_UPLOAD_CHARS, slots: 2 })
   private readonly workers: ImportWorkers
-  private readonly picked = new Map<string, ImportFile>()
+  private readonly picked = new Map<string, ImportFile | PickedPath>()
   private readonly running = new Map<string, AbortController>()
   private readonly listeners = new Set<(progress: ImportProgress) => void>()
 
@@ -44,34 +45,44 @@ export class ImportJobs {
   }
 
   /**
-   * Reads the files at `paths` (chosen in main's picker) for a `propose` to name by id. One file or
-   * a pair; each is refused (too large, a folder, gone) before anything is kept.
+   * Names the files at `paths` (chosen in main's picker) by id for a `propose`. One file or a pair
+   * is read at once, each refused (too large, a folder, gone) before anything is kept; the files of
+   * a batch only when their document is proposed, so that a thousand chosen files are not held in
+   * memory together, and one that fails then fails its document alone.
    */
   async read(paths: readonly string[]): Promise<PickedFile[]> {
-    if (paths.length > 2)
+    if (paths.length > MAX_IMPORT_BATCH_FILES)
       throw new ServiceError(
-        'import-unsupported',
-        `${paths.length} files: import one file or a pair`,
+        'limit-exceeded',
+        `${paths.length.toLocaleString('en')} files, at most ${MAX_IMPORT_BATCH_FILES.toLocaleString('en')} at once`,
       )
+    // A new choice replaces what an earlier one left unproposed.
+    this.picked.clear()
+    if (paths.length > 2)
+      return paths.map((path) => {
+        const uploadId = crypto.randomUUID()
+        this.picked.set(uploadId, { path })
+        return { uploadId, name: basename(path).slice(-200), modified: null }
+      })
     const files = await Promise.all(paths.map(readImportFile))
     return files.map((file) => {
       const uploadId = crypto.randomUUID()
       this.picked.set(uploadId, file)
-      for (const id of this.picked.keys())
-        if (this.picked.size > PICKED_SLOTS) this.picked.delete(id)
       return { uploadId, name: file.name.slice(-200), modified: file.modified }
     })
   }
 
   async propose({ jobId, files }: ProposeRequest): Promise<ImportProposal> {
     if (this.running.has(jobId)) throw new ServiceError('invalid-input', `job ${jobId} is running`)
-    const inputs = files.map(({ uploadId, name, modified }) => {
-      const picked = this.picked.get(uploadId)
-      this.picked.delete(uploadId)
-      return picked
-        ? { ...picked, name }
-        : { name, modified, bytes: Buffer.from(this.uploads.take(uploadId), 'base64') }
-    })
+    const inputs = await Promise.all(
+      files.map(async ({ uploadId, name, modified }) => {
+        const picked = this.picked.get(uploadId)
+        this.picked.delete(uploadId)
+        if (!picked)
+          return { name, modified, bytes: Buffer.from(this.uploads.take(uploadId), 'base64') }
+        return { ...('path' in picked ? await readImportFile(picked.path) : picked), name }
+      }),
+    )
     const controller = new AbortController()
     this.running.set(jobId, controller)
     try {

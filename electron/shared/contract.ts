@@ -81,7 +81,8 @@ export const contract = {
   },
   /**
    * Opens main's own file picker (where there is one) and reads the one or two files chosen there,
-   * size checked before reading: no bytes cross IPC. Their ids go to `documents:propose`.
+   * size checked before reading, or names the many of a batch, read as each document is proposed:
+   * no bytes cross IPC. Their ids go to `documents:propose`, one document at a time.
    */
   'documents:pick': { input: z.undefined(), output: PickResult },
   /**

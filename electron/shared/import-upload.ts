@@ -8,6 +8,11 @@ import type { ReaderApi } from './make-api.ts'
  * with no schema beside it, so that the renderer checks it without loading the import schemas.
  */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
+/**
+ * The most files one batch may hold (chosen in a picker or dropped at once): well above the
+ * thousands of documents a person imports, well below what would flood main with paths.
+ */
+export const MAX_IMPORT_BATCH_FILES = 5_000
 /** Base64 characters of the largest file to import, the most one upload may send. */
 export const MAX_IMPORT_UPLOAD_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { locateParts } from './align/coverage.ts'
 import { UploadId } from './annotations.ts'
+import { MAX_IMPORT_BATCH_FILES } from './import-upload.ts'
 import { Bilingual, BlockType, DocumentSummary, IsoDate, SentencePair } from './model.ts'
 
 /** A document's blocks, as `Document` allows; a TMX or XLIFF file holds at most this many units. */
@@ -59,11 +60,12 @@ export const PickedFile = z
 export type PickedFile = z.infer<typeof PickedFile>
 
 /**
- * What `documents:pick` answers: the files chosen and read (none when the person cancelled), or
+ * What `documents:pick` answers: the files chosen (none when the person cancelled; more than a pair
+ * for a batch), or
  * that there is no native picker here (a browser), where the renderer offers its own.
  */
 export const PickResult = z.discriminatedUnion('picker', [
-  z.object({ picker: z.literal('native'), files: z.array(PickedFile).max(2) }),
+  z.object({ picker: z.literal('native'), files: z.array(PickedFile).max(MAX_IMPORT_BATCH_FILES) }),
   z.object({ picker: z.literal('none') }),
 ])
 export type PickResult = z.infer<typeof PickResult>

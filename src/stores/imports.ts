@@ -7,11 +7,13 @@ import type {
   PickedFile,
   ProposedBlock,
 } from '../../electron/shared/imports.ts'
-import { MAX_IMPORT_FILE_BYTES, uploadDocument } from '../../electron/shared/import-upload.ts'
+import { MAX_IMPORT_FILE_BYTES } from '../../electron/shared/import-upload.ts'
 import type { DocumentSummary } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 import { acceptedDocument } from '../imports/review.ts'
+import { uploadFile } from '../imports/upload.ts'
 import { useAnnotationsStore } from './annotations.ts'
+import { useImportBatchStore } from './import-batch.ts'
 import { useLibraryStore } from './library.ts'
 import { useNoticesStore } from './notices.ts'
 import { useUiStore } from './ui.ts'
@@ -48,36 +50,46 @@ export const useImportsStore = defineStore('imports', () => {
    * itself; answers false where there is none (a browser), for the page to offer its own chooser.
    */
   async function choose(): Promise<boolean> {
-    if (phase.value === 'reading' || phase.value === 'saving') return true
+    if (busy()) return true
     const picked = await api.documents.pick()
     if (!picked.ok) {
       fail(begin(), picked.error)
       return true
     }
     if (picked.value.picker === 'none') return false
-    if (picked.value.files.length) await propose(begin(), picked.value.files)
+    const { files } = picked.value
+    if (files.length > 2) await useImportBatchStore().startPicked(files)
+    else if (files.length) await propose(begin(), files)
     return true
   }
 
-  /** Reads one bilingual file or a pair (chosen or dropped in the page) and opens the review. */
+  /**
+   * Reads one bilingual file or a pair (chosen or dropped in the page) and opens the review; more
+   * files are a batch, imported without it.
+   */
   async function start(files: readonly File[]): Promise<void> {
-    if (phase.value === 'reading' || phase.value === 'saving') return
+    if (busy()) return
+    if (files.length > 2) return useImportBatchStore().startFiles(files)
     const id = begin()
-    if (files.length < 1 || files.length > 2)
+    if (files.length < 1)
       return fail(id, { code: 'import-unsupported', message: `${files.length} files` })
     const tooLarge = files.find((file) => file.size > MAX_IMPORT_FILE_BYTES)
     if (tooLarge) return fail(id, { code: 'import-too-large', message: tooLarge.name })
     const uploads: PickedFile[] = []
     for (const file of files) {
-      const uploaded = await uploadDocument(api, new Uint8Array(await file.arrayBuffer()))
+      const uploaded = await uploadFile(api, file)
       if (!uploaded.ok) return fail(id, uploaded.error)
-      uploads.push({
-        uploadId: uploaded.value,
-        name: file.name.slice(-200),
-        modified: file.lastModified ? new Date(file.lastModified).toISOString().slice(0, 10) : null,
-      })
+      uploads.push(uploaded.value)
     }
     await propose(id, uploads)
+  }
+
+  function busy(): boolean {
+    return (
+      phase.value === 'reading' ||
+      phase.value === 'saving' ||
+      useImportBatchStore().phase === 'running'
+    )
   }
 
   /** Opens the panel on a new job, showing its progress; answers the job's id. */

@@ -23,7 +23,13 @@ export interface RendererHarness {
  * temp data folder), so component tests exercise the renderer against true main-side behavior.
  */
 export async function installReader(
-  options: { dataDir?: string; contentDir?: string; osLocale?: string } = {},
+  options: {
+    dataDir?: string
+    contentDir?: string
+    osLocale?: string
+    /** Plays main's native file picker: the paths the person chose. */
+    pickFiles?: () => Promise<string[]>
+  } = {},
 ): Promise<RendererHarness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'renderer-')))
   const services = createServices({
@@ -35,6 +41,7 @@ export async function installReader(
       platform: 'linux',
       osLocale: options.osLocale ?? 'en-US',
     },
+    pickFiles: options.pickFiles,
   })
   const listeners = new Set<{ channel: EventChannel; handler: (payload: unknown) => void }>()
   window.reader = makeApi(

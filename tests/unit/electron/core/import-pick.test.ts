@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../../../electron/core/dispatch.ts'
 import { createServices } from '../../../../electron/core/services.ts'
-import { MAX_IMPORT_FILE_BYTES } from '../../../../electron/shared/import-upload.ts'
+import {
+  MAX_IMPORT_BATCH_FILES,
+  MAX_IMPORT_FILE_BYTES,
+} from '../../../../electron/shared/import-upload.ts'
 import { makeApi } from '../../../../electron/shared/make-api.ts'
 import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
 import { servicesApi } from '../../../support/services-api.ts'
@@ -66,7 +69,7 @@ describe('documents chosen in main’s own file picker', { timeout: 30_000 }, ()
     expect(await api.documents.pick()).toEqual({ ok: true, value: { picker: 'native', files: [] } })
   })
 
-  it('refuses a vanished path, a folder, a file over the limit and more than two files, keeping nothing', async () => {
+  it('refuses a vanished path, a folder, a file over the limit and a flood of files, keeping nothing', async () => {
     const { dir, paths } = await pairOnDisk()
     let chosen: string[] = []
     const { api, dataDir } = await appPicking(() => chosen)
@@ -78,7 +81,7 @@ describe('documents chosen in main’s own file picker', { timeout: 30_000 }, ()
       [paths, 'io-error'],
       [[paths[0]!, join(dir, 'folder.md')], 'import-unsupported'],
       [[join(dir, 'huge.txt')], 'import-too-large'],
-      [[paths[0]!, paths[0]!, paths[0]!], 'import-unsupported'],
+      [Array.from({ length: MAX_IMPORT_BATCH_FILES + 1 }, () => paths[0]!), 'limit-exceeded'],
     ]
     for (const [files, code] of cases) {
       chosen = files
@@ -87,6 +90,29 @@ describe('documents chosen in main’s own file picker', { timeout: 30_000 }, ()
     const listed = await api.corpus.list()
     expect(listed.ok && listed.value.map((d) => d.origin)).toEqual(['bundled'])
     expect(await readdir(join(dataDir, 'documents')).catch(() => [])).toEqual([])
+  })
+
+  it('names the files of a batch at once and reads each when its document is proposed', async () => {
+    const { dir, paths } = await pairOnDisk()
+    const gone = join(dir, 'gone.tmx')
+    await writeFile(gone, '<tmx/>')
+    const { api } = await appPicking(() => [...paths, gone])
+    const picked = await api.documents.pick()
+    if (!picked.ok || picked.value.picker !== 'native') throw new Error('no native picker')
+    expect(picked.value.files.map((f) => f.name)).toEqual([
+      'harbour-en.md',
+      'harbour-zh.md',
+      'gone.tmx',
+    ])
+    await rm(gone)
+    const [en, zh, tmx] = picked.value.files
+    expect(await api.documents.propose({ jobId: 'job-batch-01', files: [en!, zh!] })).toMatchObject(
+      { ok: true, value: { title: { en: 'Harbour Notes' } } },
+    )
+    expect(await api.documents.propose({ jobId: 'job-batch-02', files: [tmx!] })).toMatchObject({
+      ok: false,
+      error: { code: 'io-error', message: expect.stringContaining('gone.tmx') },
+    })
   })
 
   it('says there is no native picker where none was given, and refuses a payload', async () => {
