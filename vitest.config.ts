@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [vue()],
   test: {
+    // A poll that succeeds returns at once; one that waits on a save gets time on a busy machine.
+    expect: { poll: { timeout: 5_000 } },
     projects: [
       {
         extends: true,
