@@ -122,6 +122,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private typos = new TypoLookup([])
   /** For each pinyin syllable, the characters of the index read that way. */
   private readings: Readings = {}
+  /** The characters `readings` has read (some have no pinyin). */
+  private read = new Set<string>()
   /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
   syllables: ReadonlySet<string> = new Set()
   private tier = TIER
@@ -165,8 +167,19 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return this._storedFields.entries()
   }
 
+  /**
+   * Works the rankings out again after blocks were added or discarded: what a search reads is
+   * derived from MiniSearch's index as a whole (the BM25 of every term depends on every block), and
+   * the small index of the person's own documents takes a moment to go through. Only the characters
+   * not read before are read in pinyin.
+   */
+  refresh(): void {
+    this.prepare(this.tier)
+  }
+
   private prepare(tier: number, readings?: Readings) {
     this.tier = tier
+    this.postings = new Map()
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
     for (const [shortId, fields] of this._storedFields) {
@@ -204,6 +217,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         }
       }
       this.sums.collect(scratch)
+      // A term of discarded blocks only, until MiniSearch vacuums it away.
+      if (!scratch.length) continue
       const docs = scratch.docs.slice(0, scratch.length)
       const fields = new Uint8Array(docs.length)
       for (let i = 0; i < docs.length; i++) {
@@ -226,7 +241,13 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     // typo-tolerant word within a fifth of its length of a glossary id (such as "jiangmen" and
     // `g:jiangmen`) reaches it, and typos are only tried when the exact words find few results.
     this.typos = new TypoLookup(terms)
-    this.readings = readings ?? readingsOf(terms.filter((term) => HAN_TERM.test(term)))
+    const chars = terms.filter((term) => HAN_TERM.test(term))
+    if (readings) this.readings = readings
+    else {
+      const unread = chars.filter((char) => !this.read.has(char))
+      if (unread.length) this.readings = mergeReadings(this.readings, readingsOf(unread))
+    }
+    for (const char of chars) this.read.add(char)
     this.syllables = new Set(Object.keys(this.readings))
   }
 
@@ -591,6 +612,15 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const doc of hits) this.hitSlot[doc] = -1
     return found
   }
+}
+
+/** Two sets of readings as one: each syllable's characters from both. */
+function mergeReadings(known: Readings, more: Readings): Readings {
+  const merged = { ...known }
+  for (const [syllable, chars] of Object.entries(more)) {
+    merged[syllable] = (merged[syllable] ?? '') + chars
+  }
+  return merged
 }
 
 /** The first index in a sorted array whose item is not less than `item`. */
