@@ -84,6 +84,11 @@ export interface SizeResult {
   memoryMB: number
   /** The growth of that memory across the build (after a full GC each side): the index alone. */
   indexMemoryMB: number
+  /**
+   * The index as the app holds it: loaded from its serialized form (which is then let go), over
+   * the memory before the build (after a full GC each side). What the search worker keeps.
+   */
+  loadedIndexMemoryMB: number
   /** Mean recall of the queries of each category, by `RELEVANCE_RULE`. */
   recallByCategory: Record<QueryCategory, number>
   peers: PeerResult[]
@@ -97,6 +102,8 @@ export interface PeerResult {
   /** Parsing the serialized index and loading it. */
   loadMs: number
   indexMemoryMB: number
+  /** The same once loaded from its serialized form (the built index let go). */
+  loadedIndexMemoryMB: number
   search: LatencyStats
   byCategory: Record<QueryCategory, LatencyStats>
   recallByCategory: Record<QueryCategory, number>
@@ -214,17 +221,22 @@ function measurePeer(
   gc()
   const indexMemoryMB = round((memoryInUse() - before) / MB, 1)
   log(`${tag} ${peer.name}: serializing and loading`)
-  const serialized = peer.serialize()
-  const loaded = timed(() => peer.load(serialized))
+  let serialized: string | null = peer.serialize()
+  const serializedBytes = Buffer.byteLength(serialized, 'utf8')
+  const loaded = timed(() => peer.load(serialized!))
+  serialized = null
+  gc()
+  const loadedIndexMemoryMB = round((memoryInUse() - before) / MB, 1)
   log(`${tag} ${peer.name}: timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
   const { samples } = timeQueries((q) => peer.search(q, RESULTS_PAGE + 1), { runs, warmup: 1 })
   log(`${tag} ${peer.name}: recall`)
   return {
     name: peer.name,
     buildMs: round(built.ms, 1),
-    serializedBytes: Buffer.byteLength(serialized, 'utf8'),
+    serializedBytes,
     loadMs: round(loaded.ms, 1),
     indexMemoryMB,
+    loadedIndexMemoryMB,
     search: roundStats(stats(samples.flat())),
     byCategory: statsByCategory(samples),
     recallByCategory: recallByCategory(scan, (q) => peer.search(q.text, RECALL_LIMIT)),
@@ -278,6 +290,7 @@ function measureSize(
   file = null
   if (!engine) throw new Error('the serialized index did not load (hash mismatch)')
   gc()
+  const memoryLoaded = memoryInUse()
 
   const timing = `${QUERIES.length} queries × ${rounds.runs} runs after ${rounds.warmup} rounds`
   log(`${tag} timing ${timing} (search)`)
@@ -344,6 +357,7 @@ function measureSize(
     recall: { ours: mean('ours'), defaultTokenizer: mean('defaultTokenizer'), queries: perQuery },
     memoryMB: round(memoryAfter / MB, 1),
     indexMemoryMB: round((memoryAfter - memoryBefore) / MB, 1),
+    loadedIndexMemoryMB: round((memoryLoaded - memoryBefore) / MB, 1),
     recallByCategory: ours,
     peers: peerResults,
   }
@@ -385,6 +399,7 @@ export function formatTable(report: BenchReport): string {
     ['zh recall: default tokenizer', (s) => pct(s.recall.defaultTokenizer)],
     ['memory after build', (s) => `${int(Math.round(s.memoryMB))} MB`],
     ['of which the index', (s) => `${int(Math.round(s.indexMemoryMB))} MB`],
+    ['index loaded (as the app holds it)', (s) => `${int(Math.round(s.loadedIndexMemoryMB))} MB`],
   ]
   const header = ['documents', ...report.sizes.map((s) => int(s.documents))]
   return markdownTable(
@@ -423,6 +438,7 @@ function formatPeers(size: SizeResult): string {
       serializedBytes: size.serializedBytes,
       loadMs: size.parseMs + size.loadMs,
       indexMemoryMB: size.indexMemoryMB,
+      loadedIndexMemoryMB: size.loadedIndexMemoryMB,
       search: size.search,
       recallByCategory: size.recallByCategory,
     },
@@ -432,7 +448,8 @@ function formatPeers(size: SizeResult): string {
     ['build', (e) => ms(e.buildMs)],
     ['serialized', (e) => megabytes(e.serializedBytes)],
     ['parse + load', (e) => ms(e.loadMs)],
-    ['index memory', (e) => `${int(Math.round(e.indexMemoryMB))} MB`],
+    ['index memory, built', (e) => `${int(Math.round(e.indexMemoryMB))} MB`],
+    ['index memory, loaded', (e) => `${int(Math.round(e.loadedIndexMemoryMB))} MB`],
     ['search p50 / p95', (e) => `${ms(e.search.p50Ms)} / ${ms(e.search.p95Ms)}`],
     ...QUERY_CATEGORIES.map((c): [string, (e: (typeof engines)[number]) => string] => [
       `recall: ${c}`,

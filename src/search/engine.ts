@@ -74,11 +74,11 @@ export class SearchEngine {
   /** How a glossary match (`g:<id>`) shows in the text: the term's forms in each language. */
   private readonly formsOf: Map<string, Record<ContentLang, string[]>>
   /**
-   * Each block as stored, by short id, with its texts in lower case, where highlighting looks for
-   * the matched words: made once at load (a tenth of the memory the index takes) rather than for
-   * every result of every keystroke, and read straight from an array.
+   * Each block as stored, by short id, read straight from an array. Highlighting looks for the
+   * matched words in its texts in lower case, made for the hits shown only: a copy of every text
+   * would hold the corpus twice over.
    */
-  private blocks: Array<{ stored: StoredBlock; lower: Record<ContentLang, string> }> = []
+  private blocks: StoredBlock[] = []
   /** The index ids of each document's blocks, for the documents added with `add`. */
   private readonly added = new Map<string, string[]>()
   /** Whether documents were added or removed since the index's rankings were last worked out. */
@@ -103,9 +103,7 @@ export class SearchEngine {
   private readBlocks() {
     this.blocks = []
     for (const [shortId, fields] of this.index.allStored()) {
-      const stored = fields as unknown as StoredBlock
-      const lower = { en: stored.en.toLowerCase(), zh: stored.zh.toLowerCase() }
-      this.blocks[shortId] = { stored, lower }
+      this.blocks[shortId] = fields as unknown as StoredBlock
     }
   }
 
@@ -195,7 +193,7 @@ export class SearchEngine {
       this.stale = false
     }
     const docs = filter.docIds && new Set(filter.docIds)
-    const inDocs: BlockFilter = docs && ((id) => docs.has(this.blocks[id]!.stored.docId))
+    const inDocs: BlockFilter = docs && ((id) => docs.has(this.blocks[id]!.docId))
     const seen = new Set<number>()
     const keep = (ranked: Ranked[], gaps: string[]) => {
       const found: Found[] = []
@@ -227,7 +225,8 @@ export class SearchEngine {
 
   /** Whether a block's Chinese holds each word, whole or with a gap (`gappedRanges`). */
   private holdsGapped(shortId: number, words: readonly string[]): boolean {
-    const { zh } = this.blocks[shortId]!.lower
+    // The words are Chinese, which has no case: the text as stored will do.
+    const { zh } = this.blocks[shortId]!
     return words.every((word) => zh.includes(word) || gappedRanges(zh, word).length > 0)
   }
 
@@ -240,7 +239,8 @@ export class SearchEngine {
   /** A ranked block as a result; `gaps`: the Chinese words of the query that may have matched with a gap. */
   toHit({ ranked, gaps }: Found): SearchHit {
     const { shortId, score, match, missing } = ranked
-    const { stored, lower } = this.blocks[shortId]!
+    const stored = this.blocks[shortId]!
+    const lower = { en: stored.en.toLowerCase(), zh: stored.zh.toLowerCase() }
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
     let fields = 0
     // A word matched with a gap shows whole, from its first character to its last, not as characters.

@@ -127,6 +127,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
   syllables: ReadonlySet<string> = new Set()
   private tier = TIER
+  /** Whether the index was loaded from its serialized form (see `fromJS`). */
+  private frozen = false
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
   /** Scratch bit sets for `blocksMeeting`. */
@@ -142,19 +144,45 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   static create(blocks: readonly IndexedBlock[], tier = TIER): RankedIndex {
     const index = new RankedIndex(INDEX_OPTIONS)
     index.addAll(blocks)
-    index.prepare(tier)
+    index.prepare(tier, index._index)
     return index
   }
 
-  /** `readings`: as `readings()` gave them when the index was built; computed again if omitted. */
+  /**
+   * The index as MiniSearch serialized it. `readings`: as `pinyinReadings()` gave them when it was
+   * built; computed again if omitted. The rankings are derived straight from the serialized terms:
+   * MiniSearch's own index (a map per term and field, an entry per block, several times the memory
+   * of the rankings) is not made, so this index is searched, never changed nor serialized again.
+   */
   static fromJS(js: AsPlainObject, readings?: Readings, tier = TIER): RankedIndex {
-    // MiniSearch.loadJS makes a plain MiniSearch; its state moves into a RankedIndex as is.
+    // MiniSearch.loadJS makes a plain MiniSearch of what the blocks hold (their ids, stored fields
+    // and lengths); its state moves into a RankedIndex as is.
     const index = Object.assign(
       new RankedIndex(INDEX_OPTIONS),
-      MiniSearch.loadJS(js, INDEX_OPTIONS),
+      MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS),
     )
-    index.prepare(tier, readings)
+    index.frozen = true
+    index.prepare(tier, serializedTerms(js), readings)
     return index
+  }
+
+  override add(block: IndexedBlock): void {
+    this.refuseIfFrozen()
+    super.add(block)
+  }
+
+  override discard(id: unknown): void {
+    this.refuseIfFrozen()
+    super.discard(id)
+  }
+
+  override toJSON(): AsPlainObject {
+    this.refuseIfFrozen()
+    return super.toJSON()
+  }
+
+  private refuseIfFrozen() {
+    if (this.frozen) throw new Error('a loaded search index is not changed nor serialized again')
   }
 
   /** The pinyin of the index's characters, to ship with it (see `Readings`). */
@@ -174,10 +202,11 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
    * not read before are read in pinyin.
    */
   refresh(): void {
-    this.prepare(this.tier)
+    this.refuseIfFrozen()
+    this.prepare(this.tier, this._index)
   }
 
-  private prepare(tier: number, readings?: Readings) {
+  private prepare(tier: number, source: Iterable<[string, TermFields]>, readings?: Readings) {
     this.tier = tier
     this.postings = new Map()
     const size = this._nextId
@@ -200,20 +229,28 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const { k, b, d } = RANKING.bm25
     const total = this._documentCount
     const scratch = this.pool.take()
-    for (const [term, byField] of this._index) {
+    for (const [term, byField] of source) {
       this.sums.begin()
       for (const [fieldId, freqs] of byField) {
         const field = INDEX_FIELDS[fieldId]
         if (!field) continue
         const boost = RANKING.fieldBoost[field]
-        const idf = Math.log(1 + (total - freqs.size + 0.5) / (freqs.size + 0.5))
         const average = this._avgFieldLength[fieldId]!
         const lengths = fieldLengths[fieldId]!
-        for (const [doc, tf] of freqs) {
-          if (!this._documentIds.has(doc)) continue
+        const score = (doc: number, tf: number, idf: number) => {
+          if (!this._documentIds.has(doc)) return
           const bm25 = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / average))
           this.sums.add(doc, boost * idf * bm25 * docBoost[doc]!, 0)
           fieldsOf[doc]! |= FIELD_BIT[field]
+        }
+        const idf = (blocks: number) => Math.log(1 + (total - blocks + 0.5) / (blocks + 0.5))
+        if (freqs instanceof Map) {
+          const weight = idf(freqs.size)
+          for (const [doc, tf] of freqs) score(doc, tf, weight)
+        } else {
+          const docs = Object.keys(freqs)
+          const weight = idf(docs.length)
+          for (const doc of docs) score(Number(doc), freqs[doc]!, weight)
         }
       }
       this.sums.collect(scratch)
@@ -611,6 +648,16 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     }
     for (const doc of hits) this.hitSlot[doc] = -1
     return found
+  }
+}
+
+/** A term's occurrences by field: MiniSearch's maps of block to count, or their serialized form. */
+type TermFields = Iterable<[number, Map<number, number> | Record<string, number>]>
+
+/** The terms of a serialized MiniSearch index, each with its occurrences by field. */
+function* serializedTerms(js: AsPlainObject): Iterable<[string, TermFields]> {
+  for (const [term, byField] of js.index) {
+    yield [term, Object.entries(byField).map(([fieldId, freqs]) => [Number(fieldId), freqs])]
   }
 }
 

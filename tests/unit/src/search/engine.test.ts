@@ -120,6 +120,12 @@ describe('search relevance on the real corpus', () => {
     )
   })
 
+  it('searches a loaded index as built, and refuses to change it', () => {
+    const loaded = SearchEngine.load(JSON.parse(JSON.stringify(engine.serialize())))!
+    expect(() => loaded.add([realDocument])).toThrow(/not changed/)
+    expect(() => loaded.serialize()).toThrow(/not changed/)
+  })
+
   it('refuses an index built with other options', () => {
     expect(SearchEngine.load({ hash: 'search-v0', index: {}, readings: {} })).toBeNull()
   })
