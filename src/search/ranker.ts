@@ -143,7 +143,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** `tier`: how many of a long list's best blocks stand for it (see `bestFromTops`). */
   static create(blocks: readonly IndexedBlock[], tier = TIER): RankedIndex {
     const index = new RankedIndex(INDEX_OPTIONS)
-    index.addAll(blocks)
+    index.addAllOnce(blocks)
     index.prepare(tier, index._index)
     return index
   }
@@ -164,6 +164,28 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     index.frozen = true
     index.prepare(tier, serializedTerms(js), readings)
     return index
+  }
+
+  /**
+   * `addAll` into an index that no block leaves meanwhile. MiniSearch finds a term's entry in its
+   * radix tree for every occurrence of the term in every block (millions of walks down the tree
+   * for a library); a term's entry is found there once, then kept by the term in a hash map, as
+   * nothing is deleted from the tree while the blocks are added.
+   */
+  private addAllOnce(blocks: readonly IndexedBlock[]) {
+    const tree = this._index
+    const walk = tree.fetch
+    const entries = new Map<string, ReturnType<typeof walk>>()
+    tree.fetch = (term, initial) => {
+      let entry = entries.get(term)
+      if (!entry) entries.set(term, (entry = walk.call(tree, term, initial)))
+      return entry
+    }
+    try {
+      this.addAll(blocks)
+    } finally {
+      tree.fetch = walk
+    }
   }
 
   override add(block: IndexedBlock): void {
