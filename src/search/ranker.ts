@@ -26,7 +26,7 @@ import {
 } from './options.ts'
 import type { Readings } from './pinyin.ts'
 import { readingsOf } from './pinyin-readings.ts'
-import { clauseWords, MAX_TERMS, type Leaf, type Query } from './query.ts'
+import { clauseWords, MAX_TERMS, type Clause, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
 /** An index term that matched a block (a query word as indexed, or what a prefix or typo expanded to). */
@@ -313,6 +313,22 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** The best `limit` blocks (that `accept` takes) for a query, best first; ties go to the earlier block. */
   rank(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
     const expanded = this.expandAll(query)
+    const best = this.bestMeetingAll(query, expanded, limit, accept)
+    return this.report(
+      best,
+      query,
+      expanded,
+      best.map(() => []),
+    )
+  }
+
+  /** The best `limit` blocks (that `accept` takes) that meet every clause, best first. */
+  private bestMeetingAll(
+    query: Query,
+    expanded: Map<Leaf, Expanded>,
+    limit: number,
+    accept: BlockFilter,
+  ): Array<{ doc: number; score: number }> {
     const size = (leaves: Leaf[]) => Math.min(...leaves.map((leaf) => expanded.get(leaf)!.size))
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
     // The rarest requirement first: every later one only looks at the blocks still in the running.
@@ -327,14 +343,52 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       .slice(1)
       .reduce((share, clause) => share * Math.min(1, clauseSize(clause) / this.documentCount), 1)
     const narrowed = rarest * (1 - kept) > this.wordsPerSet
-    const best =
+    return (
       this.bestFromTops(clauses, expanded, limit, rarest, accept) ??
       this.best(clauses, expanded, narrowed ? this.meeting(clauses, expanded) : null, limit, accept)
-    return this.report(
-      best,
-      query,
-      expanded,
-      best.map(() => []),
+    )
+  }
+
+  /**
+   * The best `limit` blocks (that `accept` takes) that meet every clause but one, best first, with
+   * the clause each lacks; null when there are fewer, and blocks that meet fewer clauses count too.
+   * Each clause left out is a query of the others, ranked as one (from the best blocks of long
+   * lists, on bit sets) among the blocks that lack it: a partial query with a word in half the
+   * corpus ("Jiangmen 碉楼 unicorn") would otherwise add up every block of every clause.
+   */
+  private bestLackingOne(
+    query: Query,
+    expanded: Map<Leaf, Expanded>,
+    limit: number,
+    accept: BlockFilter,
+  ): { best: Array<{ doc: number; score: number }>; lacking: number[] } | null {
+    const found: Array<{ doc: number; score: number; lacking: number }> = []
+    query.forEach((clause, c) => {
+      const lacks = (doc: number) => !this.meets(clause, expanded, doc) && (!accept || accept(doc))
+      const others = query.filter((_, i) => i !== c)
+      for (const { doc, score } of this.bestMeetingAll(others, expanded, limit, lacks)) {
+        found.push({ doc, score, lacking: c })
+      }
+    })
+    if (found.length < limit) return null
+    found.sort((x, y) => y.score - x.score || x.doc - y.doc)
+    const best = found.slice(0, limit)
+    return {
+      best: best.map(({ doc, score }) => ({ doc, score })),
+      lacking: best.map((b) => b.lacking),
+    }
+  }
+
+  /** Whether a block meets a clause: every term of one of its alternatives is in it. */
+  private meets(clause: Clause, expanded: Map<Leaf, Expanded>, doc: number): boolean {
+    return clause.some((leaves) =>
+      leaves.every((leaf) =>
+        expanded
+          .get(leaf)!
+          .derived.some(({ postings: { docs, bitmap } }) =>
+            bitmap ? bitmap.positionOf(doc) >= 0 : docs[gallop(docs, doc, 0)] === doc,
+          ),
+      ),
     )
   }
 
@@ -365,6 +419,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   rankPartial(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
     if (query.length < 2 || limit < 1) return []
     const expanded = this.expandAll(query)
+    const lackingOne = this.bestLackingOne(query, expanded, limit, accept)
+    if (lackingOne) {
+      const { best, lacking } = lackingOne
+      const missing = lacking.map((c) => [clauseWords(query[c]!)])
+      return this.report(best, query, expanded, missing)
+    }
     const masks = query.map((clause) =>
       clause.flat().reduce((mask, leaf) => mask | expanded.get(leaf)!.source, 0),
     )
