@@ -413,7 +413,7 @@ export function formatTable(report: BenchReport): string {
     ['index build', (s) => ms(s.buildMs)],
     ['serialized index', (s) => megabytes(s.serializedBytes)],
     ['JSON.parse', (s) => ms(s.parseMs)],
-    ['load (loadJS + postings)', (s) => ms(s.loadMs)],
+    ['load (stored fields + postings)', (s) => ms(s.loadMs)],
     ['load vs build', (s) => `${s.loadVsBuild.toFixed(1)}× faster`],
     ['search p50 / p95', (s) => `${ms(s.search.p50Ms)} / ${ms(s.search.p95Ms)}`],
     [
