@@ -248,6 +248,9 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     this.pool = new MatchesPool(size)
     this.hitSlot = new Int32Array(size).fill(-1)
     const fieldsOf = new Uint8Array(size)
+    // Whether each block is in the index (not discarded): read for each of millions of entries.
+    const live = new Uint8Array(size)
+    for (const shortId of this._documentIds.keys()) live[shortId] = 1
     const { k, b, d } = RANKING.bm25
     const total = this._documentCount
     const scratch = this.pool.take()
@@ -260,7 +263,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         const average = this._avgFieldLength[fieldId]!
         const lengths = fieldLengths[fieldId]!
         const score = (doc: number, tf: number, idf: number) => {
-          if (!this._documentIds.has(doc)) return
+          if (!live[doc]) return
           const bm25 = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / average))
           this.sums.add(doc, boost * idf * bm25 * docBoost[doc]!, 0)
           fieldsOf[doc]! |= FIELD_BIT[field]
