@@ -56,23 +56,39 @@ export function indexedBlocks(
   )
 }
 
-/** Full-text search over every block in both languages: the one engine the app, CLI and bench run. */
+/** A ranked block, and the Chinese words of the query that may have matched it with a gap. */
+interface Found {
+  ranked: Ranked
+  gaps: string[]
+}
+
+/**
+ * Full-text search over every block in both languages: the one engine the app, CLI and bench run.
+ * The bundled corpus's engine is loaded as shipped; the person's own documents live in another one,
+ * built in memory, to which documents are added and from which they are removed (see `searchAcross`).
+ */
 export class SearchEngine {
   private readonly index: RankedIndex
+  private readonly glossaryTerms: readonly GlossaryTerm[]
   private readonly glossary: GlossaryMatcher | null
   /** How a glossary match (`g:<id>`) shows in the text: the term's forms in each language. */
   private readonly formsOf: Map<string, Record<ContentLang, string[]>>
   /**
-   * Each block as stored, by short id, with its texts in lower case, where highlighting looks for
-   * the matched words: made once at load (a tenth of the memory the index takes) rather than for
-   * every result of every keystroke, and read straight from an array.
+   * Each block as stored, by short id, read straight from an array. Highlighting looks for the
+   * matched words in its texts in lower case, made for the hits shown only: a copy of every text
+   * would hold the corpus twice over.
    */
-  private readonly blocks: Array<{ stored: StoredBlock; lower: Record<ContentLang, string> }> = []
+  private blocks: StoredBlock[] = []
+  /** The index ids of each document's blocks, for the documents added with `add`. */
+  private readonly added = new Map<string, string[]>()
+  /** Whether documents were added or removed since the index's rankings were last worked out. */
+  private stale = false
   /** The reader's dictionary, once it has loaded: words the glossary lacks cross languages through it. */
   private dictionary: Dictionary | undefined
 
   private constructor(index: RankedIndex, glossary: readonly GlossaryTerm[]) {
     this.index = index
+    this.glossaryTerms = glossary
     this.glossary = glossary.length ? new GlossaryMatcher(glossary) : null
     const lower = (forms: string[]) => forms.map((form) => form.toLowerCase())
     this.formsOf = new Map(
@@ -81,10 +97,13 @@ export class SearchEngine {
         { en: lower(termForms(term, 'en')), zh: lower(termForms(term, 'zh')) },
       ]),
     )
-    for (const [shortId, fields] of index.allStored()) {
-      const stored = fields as unknown as StoredBlock
-      const lower = { en: stored.en.toLowerCase(), zh: stored.zh.toLowerCase() }
-      this.blocks[shortId] = { stored, lower }
+    this.readBlocks()
+  }
+
+  private readBlocks() {
+    this.blocks = []
+    for (const [shortId, fields] of this.index.allStored()) {
+      this.blocks[shortId] = fields as unknown as StoredBlock
     }
   }
 
@@ -107,6 +126,34 @@ export class SearchEngine {
     return { hash: INDEX_HASH, index: this.index.toJSON(), readings: this.index.pinyinReadings() }
   }
 
+  /**
+   * Adds documents to the index (one already there is replaced): MiniSearch indexes their blocks
+   * at once; the rankings derived from the index are worked out again on the next search.
+   */
+  add(documents: readonly Document[]): void {
+    this.remove(documents.map((doc) => doc.id))
+    const blocks = indexedBlocks(documents, this.glossaryTerms)
+    this.index.addAll(blocks)
+    for (const doc of documents) {
+      this.added.set(
+        doc.id,
+        doc.blocks.map((block) => `${doc.id}#${block.id}`),
+      )
+    }
+    this.stale = true
+  }
+
+  /** Removes documents added with `add`; ids it does not hold are ignored. */
+  remove(docIds: readonly string[]): void {
+    for (const docId of docIds) {
+      const ids = this.added.get(docId)
+      if (!ids) continue
+      this.index.discardAll(ids)
+      this.added.delete(docId)
+      this.stale = true
+    }
+  }
+
   /** From now on, a word may also match what the dictionary gives for it in the other language. */
   useDictionary(dictionary: Dictionary): void {
     this.dictionary = dictionary
@@ -118,7 +165,7 @@ export class SearchEngine {
 
   /** The best `limit` hits for what the user typed, best first. */
   search(raw: string, limit = 50, filter: SearchFilter = {}): SearchHit[] {
-    return this.rank(raw, limit, filter).map(({ ranked, gaps }) => this.toHit(ranked, gaps))
+    return searchAcross([this], raw, limit, filter)
   }
 
   /**
@@ -126,67 +173,60 @@ export class SearchEngine {
    * ranked to know, but only the page gets its snippets.
    */
   page(raw: string, size: number, filter: SearchFilter = {}): SearchPage {
-    const ranked = this.rank(raw, size + 1, filter)
-    return {
-      hits: ranked.slice(0, size).map(({ ranked, gaps }) => this.toHit(ranked, gaps)),
-      more: ranked.length > size,
-    }
+    return pageAcross([this], raw, size, filter)
   }
 
   /**
-   * Ranks in tiers, each only when the ones before it found few blocks, and each after them:
-   * the words as typed (the last one as a prefix; glossary terms in either language); then allowing
+   * Ranks in tiers, each after the ones before it, yielded one at a time so that the caller asks
+   * for a tier only when the ones before it found few blocks (in every engine it searches): the
+   * words as typed (the last one as a prefix; glossary terms in either language); then allowing
    * typos, pinyin, Chinese words with a gap and the dictionary's words in the other language; then
-   * blocks that lack some of the words. So an exact match always comes first.
+   * blocks that lack some of the words. So an exact match always comes first. `span`: how many
+   * blocks a tier ranks.
    */
-  private rank(
-    raw: string,
-    limit: number,
-    filter: SearchFilter,
-  ): Array<{ ranked: Ranked; gaps: string[] }> {
+  *tiers(raw: string, span: number, filter: SearchFilter): Generator<Found[], void, void> {
     const exact = parseQuery(raw, this.glossary, { typos: false })
-    if (!exact) return []
-    const wanted = Math.max(0, limit)
-    const span = filter.lang ? wanted * LANG_FILTER_SPAN : wanted
+    if (!exact) return
+    if (this.stale) {
+      this.index.refresh()
+      this.readBlocks()
+      this.stale = false
+    }
     const docs = filter.docIds && new Set(filter.docIds)
-    const inDocs: BlockFilter = docs && ((id) => docs.has(this.blocks[id]!.stored.docId))
-    const found: Array<{ ranked: Ranked; gaps: string[] }> = []
+    const inDocs: BlockFilter = docs && ((id) => docs.has(this.blocks[id]!.docId))
     const seen = new Set<number>()
-    const add = (ranked: Ranked[], gaps: string[]) => {
+    const keep = (ranked: Ranked[], gaps: string[]) => {
+      const found: Found[] = []
       for (const r of ranked) {
         // A block that matched in the other language only may match in this one at a later tier.
         if (seen.has(r.shortId) || (filter.lang && !this.matchedIn(r, filter.lang))) continue
         seen.add(r.shortId)
         found.push({ ranked: r, gaps })
       }
+      return found
     }
-    add(this.index.rank(exact, Math.max(span, FEW_RESULTS), inDocs), [])
-    // Looser readings cost time on every common word; they are only worth it when few blocks match.
-    if (found.length < FEW_RESULTS) {
-      const syllables = this.index.syllables
-      const { dictionary } = this
-      const tolerant = parseQuery(raw, this.glossary, {
-        typos: true,
-        syllables,
-        gaps: true,
-        dictionary,
-      })!
-      const gaps = gapWords(tolerant)
-      const inGaps: BlockFilter = gaps.length
-        ? (id) => this.holdsGapped(id, gaps) && (!inDocs || inDocs(id))
-        : inDocs
-      add(this.index.rank(tolerant, span, inGaps), gaps)
-      if (found.length < FEW_RESULTS) {
-        const partial = parseQuery(raw, this.glossary, { typos: true, syllables })!
-        add(this.index.rankPartial(partial, span, inDocs), [])
-      }
-    }
-    return found.slice(0, wanted)
+    yield keep(this.index.rank(exact, Math.max(span, FEW_RESULTS), inDocs), [])
+    const syllables = this.index.syllables
+    const { dictionary } = this
+    const tolerant = parseQuery(raw, this.glossary, {
+      typos: true,
+      syllables,
+      gaps: true,
+      dictionary,
+    })!
+    const gaps = gapWords(tolerant)
+    const inGaps: BlockFilter = gaps.length
+      ? (id) => this.holdsGapped(id, gaps) && (!inDocs || inDocs(id))
+      : inDocs
+    yield keep(this.index.rank(tolerant, span, inGaps), gaps)
+    const partial = parseQuery(raw, this.glossary, { typos: true, syllables })!
+    yield keep(this.index.rankPartial(partial, span, inDocs), [])
   }
 
   /** Whether a block's Chinese holds each word, whole or with a gap (`gappedRanges`). */
   private holdsGapped(shortId: number, words: readonly string[]): boolean {
-    const { zh } = this.blocks[shortId]!.lower
+    // The words are Chinese, which has no case: the text as stored will do.
+    const { zh } = this.blocks[shortId]!
     return words.every((word) => zh.includes(word) || gappedRanges(zh, word).length > 0)
   }
 
@@ -196,9 +236,11 @@ export class SearchEngine {
     return (fields & (FIELD_BIT[lang] | FIELD_BIT.terms)) !== 0
   }
 
-  /** `gaps`: the Chinese words of the query that may have matched with a gap. */
-  private toHit({ shortId, score, match, missing }: Ranked, gaps: readonly string[]): SearchHit {
-    const { stored, lower } = this.blocks[shortId]!
+  /** A ranked block as a result; `gaps`: the Chinese words of the query that may have matched with a gap. */
+  toHit({ ranked, gaps }: Found): SearchHit {
+    const { shortId, score, match, missing } = ranked
+    const stored = this.blocks[shortId]!
+    const lower = { en: stored.en.toLowerCase(), zh: stored.zh.toLowerCase() }
     const words: Record<ContentLang, string[]> = { en: [], zh: [] }
     let fields = 0
     // A word matched with a gap shows whole, from its first character to its last, not as characters.
@@ -239,6 +281,76 @@ export class SearchEngine {
       missing,
       marks: [...new Set([...marked(stored.en, enRanges), ...marked(stored.zh, zhRanges)])],
     }
+  }
+}
+
+/**
+ * The best `limit` blocks of several engines (the bundled corpus's and the person's own documents'),
+ * tier by tier (see `SearchEngine.tiers`): a tier's blocks from every engine come before any of the
+ * next tier's, merged by how many words they lack and then by score; a tier is only ranked when the
+ * ones before it found few blocks in all of them.
+ */
+function rankAcross(
+  engines: readonly SearchEngine[],
+  raw: string,
+  limit: number,
+  filter: SearchFilter,
+): Array<{ engine: SearchEngine; found: Found }> {
+  const wanted = Math.max(0, limit)
+  const span = filter.lang ? wanted * LANG_FILTER_SPAN : wanted
+  const tiers = engines.map((engine) => engine.tiers(raw, span, filter))
+  const all: Array<{ engine: SearchEngine; found: Found }> = []
+  do {
+    const tier = tiers.flatMap((next, i) => {
+      const step = next.next()
+      return step.done ? [] : [step.value.map((found) => ({ engine: engines[i]!, found }))]
+    })
+    if (!tier.length) break
+    all.push(...mergeRanked(tier))
+    // Looser readings cost time on every common word; they are only worth it when few blocks match.
+  } while (all.length < FEW_RESULTS)
+  return all.slice(0, wanted)
+}
+
+/** Lists each ranked best first, merged into one: fewer missing words first, then the higher score. */
+function mergeRanked<T extends { found: Found }>(lists: readonly T[][]): T[] {
+  if (lists.length === 1) return lists[0]!
+  const before = (a: Found, b: Found) =>
+    a.ranked.missing.length - b.ranked.missing.length || b.ranked.score - a.ranked.score
+  const at = lists.map(() => 0)
+  const merged: T[] = []
+  for (;;) {
+    let best = -1
+    lists.forEach((list, i) => {
+      const item = list[at[i]!]
+      if (item && (best < 0 || before(item.found, lists[best]![at[best]!]!.found) < 0)) best = i
+    })
+    if (best < 0) return merged
+    merged.push(lists[best]![at[best]!++]!)
+  }
+}
+
+/** The best `limit` hits of several engines for what the user typed (see `rankAcross`). */
+export function searchAcross(
+  engines: readonly SearchEngine[],
+  raw: string,
+  limit: number,
+  filter: SearchFilter = {},
+): SearchHit[] {
+  return rankAcross(engines, raw, limit, filter).map(({ engine, found }) => engine.toHit(found))
+}
+
+/** A page of the hits of several engines, and whether there are more (see `SearchEngine.page`). */
+export function pageAcross(
+  engines: readonly SearchEngine[],
+  raw: string,
+  size: number,
+  filter: SearchFilter = {},
+): SearchPage {
+  const ranked = rankAcross(engines, raw, size + 1, filter)
+  return {
+    hits: ranked.slice(0, size).map(({ engine, found }) => engine.toHit(found)),
+    more: ranked.length > size,
   }
 }
 

@@ -26,7 +26,7 @@ import {
 } from './options.ts'
 import type { Readings } from './pinyin.ts'
 import { readingsOf } from './pinyin-readings.ts'
-import { clauseWords, MAX_TERMS, type Leaf, type Query } from './query.ts'
+import { clauseWords, MAX_TERMS, type Clause, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
 /** An index term that matched a block (a query word as indexed, or what a prefix or typo expanded to). */
@@ -122,9 +122,13 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private typos = new TypoLookup([])
   /** For each pinyin syllable, the characters of the index read that way. */
   private readings: Readings = {}
+  /** The characters `readings` has read (some have no pinyin). */
+  private read = new Set<string>()
   /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
   syllables: ReadonlySet<string> = new Set()
   private tier = TIER
+  /** Whether the index was loaded from its serialized form (see `fromJS`). */
+  private frozen = false
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
   /** Scratch bit sets for `blocksMeeting`. */
@@ -139,20 +143,68 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** `tier`: how many of a long list's best blocks stand for it (see `bestFromTops`). */
   static create(blocks: readonly IndexedBlock[], tier = TIER): RankedIndex {
     const index = new RankedIndex(INDEX_OPTIONS)
-    index.addAll(blocks)
-    index.prepare(tier)
+    index.addAllOnce(blocks)
+    index.prepare(tier, index._index)
     return index
   }
 
-  /** `readings`: as `readings()` gave them when the index was built; computed again if omitted. */
+  /**
+   * The index as MiniSearch serialized it. `readings`: as `pinyinReadings()` gave them when it was
+   * built; computed again if omitted. The rankings are derived straight from the serialized terms:
+   * MiniSearch's own index (a map per term and field, an entry per block, several times the memory
+   * of the rankings) is not made, so this index is searched, never changed nor serialized again.
+   */
   static fromJS(js: AsPlainObject, readings?: Readings, tier = TIER): RankedIndex {
-    // MiniSearch.loadJS makes a plain MiniSearch; its state moves into a RankedIndex as is.
+    // MiniSearch.loadJS makes a plain MiniSearch of what the blocks hold (their ids, stored fields
+    // and lengths); its state moves into a RankedIndex as is.
     const index = Object.assign(
       new RankedIndex(INDEX_OPTIONS),
-      MiniSearch.loadJS(js, INDEX_OPTIONS),
+      MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS),
     )
-    index.prepare(tier, readings)
+    index.frozen = true
+    index.prepare(tier, serializedTerms(js), readings)
     return index
+  }
+
+  /**
+   * `addAll` into an index that no block leaves meanwhile. MiniSearch finds a term's entry in its
+   * radix tree for every occurrence of the term in every block (millions of walks down the tree
+   * for a library); a term's entry is found there once, then kept by the term in a hash map, as
+   * nothing is deleted from the tree while the blocks are added.
+   */
+  private addAllOnce(blocks: readonly IndexedBlock[]) {
+    const tree = this._index
+    const walk = tree.fetch
+    const entries = new Map<string, ReturnType<typeof walk>>()
+    tree.fetch = (term, initial) => {
+      let entry = entries.get(term)
+      if (!entry) entries.set(term, (entry = walk.call(tree, term, initial)))
+      return entry
+    }
+    try {
+      this.addAll(blocks)
+    } finally {
+      tree.fetch = walk
+    }
+  }
+
+  override add(block: IndexedBlock): void {
+    this.refuseIfFrozen()
+    super.add(block)
+  }
+
+  override discard(id: unknown): void {
+    this.refuseIfFrozen()
+    super.discard(id)
+  }
+
+  override toJSON(): AsPlainObject {
+    this.refuseIfFrozen()
+    return super.toJSON()
+  }
+
+  private refuseIfFrozen() {
+    if (this.frozen) throw new Error('a loaded search index is not changed nor serialized again')
   }
 
   /** The pinyin of the index's characters, to ship with it (see `Readings`). */
@@ -165,8 +217,20 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     return this._storedFields.entries()
   }
 
-  private prepare(tier: number, readings?: Readings) {
+  /**
+   * Works the rankings out again after blocks were added or discarded: what a search reads is
+   * derived from MiniSearch's index as a whole (the BM25 of every term depends on every block), and
+   * the small index of the person's own documents takes a moment to go through. Only the characters
+   * not read before are read in pinyin.
+   */
+  refresh(): void {
+    this.refuseIfFrozen()
+    this.prepare(this.tier, this._index)
+  }
+
+  private prepare(tier: number, source: Iterable<[string, TermFields]>, readings?: Readings) {
     this.tier = tier
+    this.postings = new Map()
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
     for (const [shortId, fields] of this._storedFields) {
@@ -184,26 +248,39 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     this.pool = new MatchesPool(size)
     this.hitSlot = new Int32Array(size).fill(-1)
     const fieldsOf = new Uint8Array(size)
+    // Whether each block is in the index (not discarded): read for each of millions of entries.
+    const live = new Uint8Array(size)
+    for (const shortId of this._documentIds.keys()) live[shortId] = 1
     const { k, b, d } = RANKING.bm25
     const total = this._documentCount
     const scratch = this.pool.take()
-    for (const [term, byField] of this._index) {
+    for (const [term, byField] of source) {
       this.sums.begin()
       for (const [fieldId, freqs] of byField) {
         const field = INDEX_FIELDS[fieldId]
         if (!field) continue
         const boost = RANKING.fieldBoost[field]
-        const idf = Math.log(1 + (total - freqs.size + 0.5) / (freqs.size + 0.5))
         const average = this._avgFieldLength[fieldId]!
         const lengths = fieldLengths[fieldId]!
-        for (const [doc, tf] of freqs) {
-          if (!this._documentIds.has(doc)) continue
+        const score = (doc: number, tf: number, idf: number) => {
+          if (!live[doc]) return
           const bm25 = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * lengths[doc]!) / average))
           this.sums.add(doc, boost * idf * bm25 * docBoost[doc]!, 0)
           fieldsOf[doc]! |= FIELD_BIT[field]
         }
+        const idf = (blocks: number) => Math.log(1 + (total - blocks + 0.5) / (blocks + 0.5))
+        if (freqs instanceof Map) {
+          const weight = idf(freqs.size)
+          for (const [doc, tf] of freqs) score(doc, tf, weight)
+        } else {
+          const docs = Object.keys(freqs)
+          const weight = idf(docs.length)
+          for (const doc of docs) score(Number(doc), freqs[doc]!, weight)
+        }
       }
       this.sums.collect(scratch)
+      // A term of discarded blocks only, until MiniSearch vacuums it away.
+      if (!scratch.length) continue
       const docs = scratch.docs.slice(0, scratch.length)
       const fields = new Uint8Array(docs.length)
       for (let i = 0; i < docs.length; i++) {
@@ -226,13 +303,35 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     // typo-tolerant word within a fifth of its length of a glossary id (such as "jiangmen" and
     // `g:jiangmen`) reaches it, and typos are only tried when the exact words find few results.
     this.typos = new TypoLookup(terms)
-    this.readings = readings ?? readingsOf(terms.filter((term) => HAN_TERM.test(term)))
+    const chars = terms.filter((term) => HAN_TERM.test(term))
+    if (readings) this.readings = readings
+    else {
+      const unread = chars.filter((char) => !this.read.has(char))
+      if (unread.length) this.readings = mergeReadings(this.readings, readingsOf(unread))
+    }
+    for (const char of chars) this.read.add(char)
     this.syllables = new Set(Object.keys(this.readings))
   }
 
   /** The best `limit` blocks (that `accept` takes) for a query, best first; ties go to the earlier block. */
   rank(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
     const expanded = this.expandAll(query)
+    const best = this.bestMeetingAll(query, expanded, limit, accept)
+    return this.report(
+      best,
+      query,
+      expanded,
+      best.map(() => []),
+    )
+  }
+
+  /** The best `limit` blocks (that `accept` takes) that meet every clause, best first. */
+  private bestMeetingAll(
+    query: Query,
+    expanded: Map<Leaf, Expanded>,
+    limit: number,
+    accept: BlockFilter,
+  ): Array<{ doc: number; score: number }> {
     const size = (leaves: Leaf[]) => Math.min(...leaves.map((leaf) => expanded.get(leaf)!.size))
     const clauseSize = (clause: Leaf[][]) => clause.reduce((sum, leaves) => sum + size(leaves), 0)
     // The rarest requirement first: every later one only looks at the blocks still in the running.
@@ -247,14 +346,52 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       .slice(1)
       .reduce((share, clause) => share * Math.min(1, clauseSize(clause) / this.documentCount), 1)
     const narrowed = rarest * (1 - kept) > this.wordsPerSet
-    const best =
+    return (
       this.bestFromTops(clauses, expanded, limit, rarest, accept) ??
       this.best(clauses, expanded, narrowed ? this.meeting(clauses, expanded) : null, limit, accept)
-    return this.report(
-      best,
-      query,
-      expanded,
-      best.map(() => []),
+    )
+  }
+
+  /**
+   * The best `limit` blocks (that `accept` takes) that meet every clause but one, best first, with
+   * the clause each lacks; null when there are fewer, and blocks that meet fewer clauses count too.
+   * Each clause left out is a query of the others, ranked as one (from the best blocks of long
+   * lists, on bit sets) among the blocks that lack it: a partial query with a word in half the
+   * corpus ("Jiangmen 碉楼 unicorn") would otherwise add up every block of every clause.
+   */
+  private bestLackingOne(
+    query: Query,
+    expanded: Map<Leaf, Expanded>,
+    limit: number,
+    accept: BlockFilter,
+  ): { best: Array<{ doc: number; score: number }>; lacking: number[] } | null {
+    const found: Array<{ doc: number; score: number; lacking: number }> = []
+    query.forEach((clause, c) => {
+      const lacks = (doc: number) => !this.meets(clause, expanded, doc) && (!accept || accept(doc))
+      const others = query.filter((_, i) => i !== c)
+      for (const { doc, score } of this.bestMeetingAll(others, expanded, limit, lacks)) {
+        found.push({ doc, score, lacking: c })
+      }
+    })
+    if (found.length < limit) return null
+    found.sort((x, y) => y.score - x.score || x.doc - y.doc)
+    const best = found.slice(0, limit)
+    return {
+      best: best.map(({ doc, score }) => ({ doc, score })),
+      lacking: best.map((b) => b.lacking),
+    }
+  }
+
+  /** Whether a block meets a clause: every term of one of its alternatives is in it. */
+  private meets(clause: Clause, expanded: Map<Leaf, Expanded>, doc: number): boolean {
+    return clause.some((leaves) =>
+      leaves.every((leaf) =>
+        expanded
+          .get(leaf)!
+          .derived.some(({ postings: { docs, bitmap } }) =>
+            bitmap ? bitmap.positionOf(doc) >= 0 : docs[gallop(docs, doc, 0)] === doc,
+          ),
+      ),
     )
   }
 
@@ -285,6 +422,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   rankPartial(query: Query, limit: number, accept?: BlockFilter): Ranked[] {
     if (query.length < 2 || limit < 1) return []
     const expanded = this.expandAll(query)
+    const lackingOne = this.bestLackingOne(query, expanded, limit, accept)
+    if (lackingOne) {
+      const { best, lacking } = lackingOne
+      const missing = lacking.map((c) => [clauseWords(query[c]!)])
+      return this.report(best, query, expanded, missing)
+    }
     const masks = query.map((clause) =>
       clause.flat().reduce((mask, leaf) => mask | expanded.get(leaf)!.source, 0),
     )
@@ -591,6 +734,25 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const doc of hits) this.hitSlot[doc] = -1
     return found
   }
+}
+
+/** A term's occurrences by field: MiniSearch's maps of block to count, or their serialized form. */
+type TermFields = Iterable<[number, Map<number, number> | Record<string, number>]>
+
+/** The terms of a serialized MiniSearch index, each with its occurrences by field. */
+function* serializedTerms(js: AsPlainObject): Iterable<[string, TermFields]> {
+  for (const [term, byField] of js.index) {
+    yield [term, Object.entries(byField).map(([fieldId, freqs]) => [Number(fieldId), freqs])]
+  }
+}
+
+/** Two sets of readings as one: each syllable's characters from both. */
+function mergeReadings(known: Readings, more: Readings): Readings {
+  const merged = { ...known }
+  for (const [syllable, chars] of Object.entries(more)) {
+    merged[syllable] = (merged[syllable] ?? '') + chars
+  }
+  return merged
 }
 
 /** The first index in a sorted array whose item is not less than `item`. */

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, toRaw } from 'vue'
+import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import type { Document } from '../../electron/shared/model.ts'
 import { useApi } from '../api.ts'
 import { createSearchClient, type SearchClient } from '../search/client.ts'
 import {
@@ -10,6 +11,7 @@ import {
 } from '../search/results.ts'
 import { MAX_QUERY_LENGTH } from '../search/query.ts'
 import { useGlossaryStore } from './glossary.ts'
+import { useLibraryStore } from './library.ts'
 import { useNoticesStore } from './notices.ts'
 import { useSettingsStore } from './settings.ts'
 
@@ -31,6 +33,12 @@ export const useSearchStore = defineStore('search', () => {
   let client: SearchClient | null = null
   let ready: Promise<boolean> | null = null
   let latest = 0
+  const library = useLibraryStore()
+  /** The person's own documents the engine holds, by id, and those that could not be read. */
+  const ownIndexed = new Set<string>()
+  const ownUnreadable = new Set<string>()
+  /** Brings the engine in line with the library, one change after another. */
+  let syncing: Promise<void> = Promise.resolve()
 
   function prepare(): Promise<boolean> {
     ready ??= (async () => {
@@ -45,11 +53,53 @@ export const useSearchStore = defineStore('search', () => {
       indexRebuilt.value = index.value.rebuilt
       client ??= createSearchClient()
       await client.load(index.value.file, useGlossaryStore().terms)
+      if (library.status === 'idle') await library.load()
+      await syncOwnDocuments(client)
       status.value = 'ready'
       return true
     })()
     return ready
   }
+
+  /**
+   * Adds to the engine the person's documents the library lists and it does not hold yet, and
+   * takes out those the library no longer lists (removed; an undo lists them again): only what
+   * changed crosses to the worker, where the bundled index stays as it is.
+   */
+  function syncOwnDocuments(engine: SearchClient): Promise<void> {
+    syncing = syncing.then(async () => {
+      const listed = library.documents.filter((d) => d.origin === 'user').map((d) => d.id)
+      const gone = [...ownIndexed].filter((id) => !listed.includes(id))
+      if (gone.length) {
+        await engine.remove(gone)
+        for (const id of gone) ownIndexed.delete(id)
+      }
+      const api = useApi()
+      const fresh = listed.filter((id) => !ownIndexed.has(id) && !ownUnreadable.has(id))
+      const read = await Promise.all(fresh.map((id) => api.corpus.get({ id })))
+      const documents: Document[] = []
+      read.forEach((result, i) => {
+        if (result.ok) return documents.push(result.value)
+        // Said once: the library says the same when the document is opened.
+        ownUnreadable.add(fresh[i]!)
+        useNoticesStore().pushError(result.error)
+      })
+      if (documents.length) await engine.add(documents)
+      for (const { id } of documents) ownIndexed.add(id)
+    })
+    // The bundled corpus stays searchable whatever happens to the person's documents.
+    syncing = syncing.catch((error: unknown) =>
+      useNoticesStore().pushError({ code: 'internal', message: String(error) }),
+    )
+    return syncing
+  }
+
+  watch(
+    () => library.documents,
+    () => {
+      if (client && status.value === 'ready') void syncOwnDocuments(client)
+    },
+  )
 
   /** Shows the best `limit` results for `text` (a page at first: see `more`). */
   async function run(text: string, limit = RESULTS_PAGE): Promise<void> {

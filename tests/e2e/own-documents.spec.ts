@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
 import { launchApp, type ReaderApp } from './harness.ts'
-import { drag, fill, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
+import { drag, fill, OS_LOCALE, painted, seenOnTop, UI_LOCALES } from './journey.ts'
 
 /**
  * A person brings their own bilingual document, played with the mouse and the keyboard only, in
@@ -145,3 +145,61 @@ for (const locale of UI_LOCALES) {
     })
   })
 }
+
+describe('own documents in search', () => {
+  it('finds an imported document as soon as it is added, lands on the paragraph marked, and not once it is removed', async () => {
+    app = await launchApp({ osLocale: OS_LOCALE.en })
+    const { page } = app
+    const m = en
+    await page.getByRole('heading', { name: m.library.heading, level: 1 }).waitFor()
+    // The bundled index is loaded first, as when someone searched before importing.
+    await page.keyboard.press('Control+k')
+    const search = page.getByRole('dialog').getByRole('combobox')
+    await search.pressSequentially('pier', { delay: 25 })
+    await page.getByText('Nothing found for').waitFor()
+    await page.keyboard.press('Escape')
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: m.imports.add }).click()
+    await (await chooser).setFiles(await pairOfFiles())
+    const dialog = page.getByRole('dialog', { name: m.imports.title })
+    await dialog.getByRole('button', { name: m.imports.accept }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: TITLE, exact: true }).waitFor()
+
+    // "pier" is in no bundled document, not even as a typo: the imported one answers, and Enter opens it there, marked.
+    // The panel keeps the last query; it is typed over.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('pier', { delay: 25 })
+    const first = page.getByRole('dialog').getByRole('option').first()
+    await expect
+      .poll(async () => (await first.locator('mark').allTextContents()).join(' | '), {
+        timeout: 15_000,
+      })
+      .toMatch(/pier/i)
+    expect(await seenOnTop(first)).toBe(true)
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
+    await expect
+      .poll(async () => (await painted(page, 'search-hit')).join(' | '), { timeout: 15_000 })
+      .toMatch(/pier/i)
+    const focused = page.locator('.block:focus')
+    expect(await seenOnTop(focused)).toBe(true)
+    expect(await focused.textContent()).toContain('Fish and rice were sold at the pier.')
+
+    // Removed, it is no longer found.
+    await page.getByRole('button', { name: m.reader.backToLibrary, exact: true }).click()
+    await page.getByRole('button', { name: fill(m.imports.removeNamed, { title: TITLE }) }).click()
+    const ask = page.getByRole('dialog', { name: m.imports.removeTitle })
+    await ask.getByRole('button', { name: m.imports.remove, exact: true }).click()
+    await page.getByRole('button', { name: TITLE, exact: true }).waitFor({ state: 'detached' })
+    // The panel keeps the last query; it is typed over.
+    await page.keyboard.press('Control+k')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('pier', { delay: 25 })
+    await page.getByText('Nothing found for').waitFor()
+    expect(await page.getByRole('dialog').getByRole('option').count()).toBe(0)
+    expect(app.pageErrors).toEqual([])
+  })
+})

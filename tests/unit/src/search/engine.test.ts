@@ -5,7 +5,7 @@ import { readSource } from '../../../../scripts/corpus/source.ts'
 import type { Document } from '../../../../electron/shared/model.ts'
 import { Dictionary } from '../../../../src/chinese/dictionary.ts'
 import { dictionaryData } from '../../../../src/chinese/dictionary-data.ts'
-import { SearchEngine, type SearchHit } from '../../../../src/search/engine.ts'
+import { searchAcross, SearchEngine, type SearchHit } from '../../../../src/search/engine.ts'
 
 /** Relevance on the real corpus, as shipped. */
 let engine: SearchEngine
@@ -118,6 +118,12 @@ describe('search relevance on the real corpus', () => {
     expect(loaded!.search('碉楼', 5).map((h) => h.blockId)).toEqual(
       engine.search('碉楼', 5).map((h) => h.blockId),
     )
+  })
+
+  it('searches a loaded index as built, and refuses to change it', () => {
+    const loaded = SearchEngine.load(JSON.parse(JSON.stringify(engine.serialize())))!
+    expect(() => loaded.add([realDocument])).toThrow(/not changed/)
+    expect(() => loaded.serialize()).toThrow(/not changed/)
   })
 
   it('refuses an index built with other options', () => {
@@ -273,5 +279,65 @@ describe('the dictionary across languages, where the glossary has no entry', () 
   it('crosses no language without the dictionary', () => {
     const plain = SearchEngine.build([doc('chinese', 'It swims in the river.', '鹅在河里游泳。')])
     expect(plain.search('goose ', 10)).toEqual([])
+  })
+})
+
+describe("the person's own documents: added to and removed from an index of their own", () => {
+  const doc = (id: string, en: string, zh: string): Document => ({
+    ...realDocument,
+    id,
+    origin: 'user',
+    blocks: [{ id: 'p1', type: 'paragraph', en, zh }],
+  })
+  const ids = (hits: SearchHit[]) => hits.map((hit) => `${hit.docId}#${hit.blockId}`)
+  const harbour = () =>
+    doc('mine-harbour', 'Junks moored at the wharf of Chikan.', '帆船停泊在赤坎码头。')
+
+  it('finds an added document at once, and no longer once it is removed', () => {
+    const own = SearchEngine.build([])
+    expect(own.search('wharf', 10)).toEqual([])
+    own.add([harbour()])
+    expect(ids(own.search('wharf', 10))).toEqual(['mine-harbour#p1'])
+    expect(ids(own.search('码头', 10))).toEqual(['mine-harbour#p1'])
+    expect(ids(own.search('matou ', 10))).toEqual(['mine-harbour#p1'])
+    own.remove(['mine-harbour'])
+    expect(own.search('wharf', 10)).toEqual([])
+    expect(own.search('码头', 10)).toEqual([])
+    expect(own.blockCount).toBe(0)
+  })
+
+  it('replaces a document added again, and keeps the others', () => {
+    const own = SearchEngine.build([])
+    own.add([harbour(), doc('mine-rice', 'Rice from Taishan.', '台山大米。')])
+    const changed = harbour()
+    own.add([{ ...changed, blocks: [{ ...changed.blocks[0]!, en: 'Boats at the quay.' }] }])
+    expect(own.search('wharf', 10)).toEqual([])
+    expect(ids(own.search('quay', 10))).toEqual(['mine-harbour#p1'])
+    expect(ids(own.search('Taishan', 10))).toEqual(['mine-rice#p1'])
+    expect(own.blockCount).toBe(2)
+  })
+
+  it('searches with the bundled corpus, each tier from both before the next', () => {
+    const own = SearchEngine.build([])
+    own.add([doc('mine-goose', 'A goose.', '一只鹅。')])
+    // The bundled corpus has "Magang goose" many times over; "gose" finds it only as a typo.
+    const found = searchAcross([engine, own], 'goose ', 100)
+    expect(ids(found)).toContain('mine-goose#p1')
+    const typo = searchAcross([engine, own], 'gose ', 100)
+    expect(ids(typo)).toContain('mine-goose#p1')
+    // An exact match in an own document comes before a typo match in the bundled corpus.
+    const exactOwn = SearchEngine.build([])
+    exactOwn.add([doc('mine-gose', 'Gose is a sour beer.', '一种酸啤酒。')])
+    const mixed = searchAcross([engine, exactOwn], 'gose ', 10)
+    expect(ids(mixed)[0]).toBe('mine-gose#p1')
+    expect(mixed.length).toBeGreaterThan(1)
+    expect(mixed.slice(1).every((hit) => hit.docId !== 'mine-gose')).toBe(true)
+  })
+
+  it('gives the same results as the engine alone when the own index is empty', () => {
+    const own = SearchEngine.build([])
+    for (const query of ['Talent Island', '碉楼', 'Magang gose', 'qiaodu', 'Talent Island zebra']) {
+      expect(ids(searchAcross([engine, own], query, 60))).toEqual(ids(engine.search(query, 60)))
+    }
   })
 })
