@@ -16,6 +16,11 @@ import { useNoticesStore } from './notices.ts'
 import { useSettingsStore } from './settings.ts'
 
 const MAX_RECENT = 10
+/**
+ * The person's documents go to the worker this many at a time: a search typed meanwhile is answered
+ * between two of them (over what is indexed so far), and the panel counts them as they go.
+ */
+export const INDEX_CHUNK = 50
 
 /** Global search: the engine (in a worker), the query being typed, its results and recent queries. */
 export const useSearchStore = defineStore('search', () => {
@@ -39,6 +44,8 @@ export const useSearchStore = defineStore('search', () => {
   const ownUnreadable = new Set<string>()
   /** Brings the engine in line with the library, one change after another. */
   let syncing: Promise<void> = Promise.resolve()
+  /** The person's documents being added to the index: how many of how many; null when none are. */
+  const indexing = ref<{ done: number; total: number } | null>(null)
 
   function prepare(): Promise<boolean> {
     ready ??= (async () => {
@@ -84,13 +91,20 @@ export const useSearchStore = defineStore('search', () => {
         ownUnreadable.add(fresh[i]!)
         useNoticesStore().pushError(result.error)
       })
-      if (documents.length) await engine.add(documents)
-      for (const { id } of documents) ownIndexed.add(id)
+      for (let done = 0; done < documents.length;) {
+        indexing.value = { done, total: documents.length }
+        const chunk = documents.slice(done, done + INDEX_CHUNK)
+        await engine.add(chunk)
+        for (const { id } of chunk) ownIndexed.add(id)
+        done += chunk.length
+      }
+      indexing.value = null
     })
     // The bundled corpus stays searchable whatever happens to the person's documents.
-    syncing = syncing.catch((error: unknown) =>
-      useNoticesStore().pushError({ code: 'internal', message: String(error) }),
-    )
+    syncing = syncing.catch((error: unknown) => {
+      indexing.value = null
+      useNoticesStore().pushError({ code: 'internal', message: String(error) })
+    })
     return syncing
   }
 
@@ -162,6 +176,7 @@ export const useSearchStore = defineStore('search', () => {
     status,
     answered,
     indexRebuilt,
+    indexing,
     filter,
     setFilter,
     recent,

@@ -1,0 +1,46 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { describe, expect, it } from 'vitest'
+import { watch } from 'vue'
+import { INDEX_CHUNK, useSearchStore } from '../../../src/stores/search.ts'
+import { installReader } from '../../support/renderer.ts'
+
+const WORDS = ['alder', 'birch', 'cedar', 'maple', 'rowan']
+
+describe('the search store and the person’s own documents', { timeout: 60_000 }, () => {
+  it('adds them to the index a few at a time, counting, and finds them once added', async () => {
+    const { services } = await installReader()
+    setActivePinia(createPinia())
+    const count = 2 * INDEX_CHUNK + 7
+    for (let k = 0; k < count; k++) {
+      // The last one, in the last few added, alone has junipers.
+      const tree = k === count - 1 ? 'juniper' : WORDS[k % WORDS.length]
+      const en = `Pier ${k} is lined with ${tree} trees.`
+      await services.handlers['documents:add']({
+        title: { en: `Pier ${k}`, zh: `${k}号码头` },
+        date: null,
+        files: [`pier-${k}.en.md`, `pier-${k}.zh.md`],
+        blocks: [
+          { type: 'paragraph', en, zh: '码头边种着树。', pairs: [{ en, zh: '码头边种着树。' }] },
+        ],
+      })
+    }
+    const search = useSearchStore()
+    const seen: Array<string | null> = []
+    watch(
+      () => search.indexing,
+      (indexing) => seen.push(indexing && `${indexing.done} of ${indexing.total}`),
+      { flush: 'sync' },
+    )
+    expect(await search.prepare()).toBe(true)
+    expect(seen).toEqual([
+      `0 of ${count}`,
+      `${INDEX_CHUNK} of ${count}`,
+      `${2 * INDEX_CHUNK} of ${count}`,
+      null,
+    ])
+    await search.run('juniper')
+    expect(search.hits.map((hit) => hit.en)).toEqual([
+      `Pier ${count - 1} is lined with juniper trees.`,
+    ])
+  })
+})
