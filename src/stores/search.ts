@@ -76,7 +76,8 @@ export const useSearchStore = defineStore('search', () => {
   function syncOwnDocuments(engine: SearchClient): Promise<void> {
     syncing = syncing.then(async () => {
       const listed = library.documents.filter((d) => d.origin === 'user').map((d) => d.id)
-      const gone = [...ownIndexed].filter((id) => !listed.includes(id))
+      const still = new Set(listed)
+      const gone = [...ownIndexed].filter((id) => !still.has(id))
       if (gone.length) {
         await engine.remove(gone)
         for (const id of gone) ownIndexed.delete(id)
