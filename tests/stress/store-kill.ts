@@ -1,5 +1,5 @@
 // `npm run stress [-- KILLS]`: SIGKILLs a saving writer KILLS times (default 1,000) and checks that the
-// file is always the previous or the new state. The same check runs 200 times in `npm test`.
+// file is always the previous or the new state. The same check runs 100 times in `npm test`.
 import { killWriterRepeatedly } from '../support/kill-writer.ts'
 
 const kills = Number(process.argv[2] ?? 1000)

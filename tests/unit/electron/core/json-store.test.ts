@@ -279,8 +279,8 @@ describe('JsonStore', () => {
     })
   })
 
-  it('always leaves the previous or the new state, and its backups whole, when the writer is killed mid-save (200 kills)', async () => {
-    const outcome = await killWriterRepeatedly(200, 20261123)
+  it('always leaves the previous or the new state, and its backups whole, when the writer is killed mid-save (100 kills)', async () => {
+    const outcome = await killWriterRepeatedly(100, 20261123)
     expect(outcome.lost).toEqual([])
     expect(outcome.worn).toEqual([])
   }, 480_000)
