@@ -9,7 +9,12 @@ import {
   type NewAnnotation,
   type PlacedAnnotation,
 } from '../shared/annotations.ts'
-import { packAnnotations, type PackedAnnotations } from '../shared/annotation-list.ts'
+import {
+  LIST_PAGE_ANNOTATIONS,
+  LIST_PAGE_CHARS,
+  packAnnotations,
+  type AnnotationPage,
+} from '../shared/annotation-list.ts'
 import { ServiceError } from '../shared/contract.ts'
 import type { Document } from '../shared/model.ts'
 import { exportJson, exportMarkdown, parseExport } from './annotation-exchange.ts'
@@ -27,6 +32,8 @@ export class AnnotationsService {
   private readonly placer: AnchorPlacer
   private current: Promise<Annotation[]> | null = null
   private loadReport: LoadReport = { status: 'ok' }
+  /** How many of the stored annotations are live, per state (a commit makes a new array). */
+  private readonly liveCounts = new WeakMap<readonly Annotation[], number>()
 
   constructor(
     dataDir: string,
@@ -77,10 +84,34 @@ export class AnnotationsService {
     return this.placer.place(live, await this.documents(live))
   }
 
-  /** `list` packed for IPC, made without an object per annotation (see `annotation-list.ts`). */
-  async listPacked(): Promise<PackedAnnotations> {
-    const live = await this.live()
-    return packAnnotations(live, this.placer.locate(live, await this.documents(live)))
+  /**
+   * A page of `list` packed for IPC, made without an object per annotation: the live annotations
+   * from position `from` of the store, up to the page's bounds (see `annotation-list.ts`).
+   */
+  async listPage(from: number): Promise<AnnotationPage> {
+    const all = await this.all()
+    const page: Annotation[] = []
+    let chars = 0
+    let at = from
+    for (; at < all.length && page.length < LIST_PAGE_ANNOTATIONS; at++) {
+      const annotation = all[at]!
+      if (annotation.deletedAt) continue
+      const { id, anchor, note, updatedAt } = annotation
+      chars += id.length + anchor.quote.length + note.length + updatedAt.length
+      if (chars > LIST_PAGE_CHARS && page.length) break
+      page.push(annotation)
+    }
+    let total = this.liveCounts.get(all)
+    if (total === undefined) {
+      total = 0
+      for (const annotation of all) if (!annotation.deletedAt) total++
+      this.liveCounts.set(all, total)
+    }
+    return {
+      annotations: packAnnotations(page, this.placer.locate(page, await this.documents(page))),
+      next: at < all.length ? at : null,
+      total,
+    }
   }
 
   private async live(): Promise<Annotation[]> {

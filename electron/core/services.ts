@@ -58,7 +58,7 @@ export function createServices({
     ['documents', mine],
   ] as const
   const handlers: Services = {
-    'annotations:list': () => annotations.listPacked(),
+    'annotations:list': ({ from }) => annotations.listPage(from),
     'annotations:create': (input) => annotations.create(input),
     'annotations:update': (patch) => annotations.update(patch),
     'annotations:delete': ({ id }) => annotations.remove(id),

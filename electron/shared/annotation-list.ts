@@ -13,7 +13,7 @@ import {
 import { BlockId, ContentLang, DocId } from './model.ts'
 
 /*
- * `annotations:list` answers every live annotation at once, 100k of them at the cap. As objects
+ * `annotations:list` answers the live annotations a page at a time (see `AnnotationPage`). As objects
  * (two per annotation, and a placement) IPC took longer to copy them than main took to list them, and
  * the renderer as long again to rebuild and check them. Packed, they cross as one string and two
  * typed arrays, which IPC (and contextBridge) copy as memory; the contract's schema checks each
@@ -255,3 +255,32 @@ export function unpackAnnotations(list: PackedAnnotations): ListedAnnotation[] {
   }
   return listed
 }
+
+/** A page of `annotations:list` holds at most this many annotations… */
+export const LIST_PAGE_ANNOTATIONS = 2_000
+/** …and stops at the annotation that takes its strings past this many characters. */
+export const LIST_PAGE_CHARS = 500_000
+
+/**
+ * Which page: `from` is a position in main's store, 0 for the first page and then the previous
+ * page's `next`. Positions hold still while a list is read (creations go at the end, deletions are
+ * tombstones), so no annotation is sent twice or skipped.
+ */
+export const AnnotationPageRequest = z
+  .object({ from: z.number().int().min(0).max(MAX_ANNOTATIONS) })
+  .strict()
+export type AnnotationPageRequest = z.infer<typeof AnnotationPageRequest>
+
+/**
+ * One page of the live annotations, bounded whatever their number, so that the first answers the UI
+ * at once and the rest follow; `next` is where the next page starts, `null` after the last, and
+ * `total` how many live annotations there are in all.
+ */
+export const AnnotationPage = z
+  .object({
+    annotations: AnnotationList,
+    next: z.number().int().min(1).max(MAX_ANNOTATIONS).nullable(),
+    total: z.number().int().min(0).max(MAX_ANNOTATIONS),
+  })
+  .strict()
+export type AnnotationPage = z.infer<typeof AnnotationPage>

@@ -10,7 +10,7 @@ import {
   PlacementsFound,
   UploadId,
 } from './annotations.ts'
-import { AnnotationList } from './annotation-list.ts'
+import { AnnotationPage, AnnotationPageRequest } from './annotation-list.ts'
 import { AcceptedDocument, ImportProgress, ImportProposal, PickResult } from './imports.ts'
 import {
   AppCommand,
@@ -32,8 +32,11 @@ import {
  * and the schema its answer must pass on arrival in the renderer.
  */
 export const contract = {
-  /** Packed for the copies IPC and contextBridge make; the store unpacks it (annotation-list.ts). */
-  'annotations:list': { input: z.undefined(), output: AnnotationList },
+  /**
+   * A page of the live annotations, packed for the copies IPC and contextBridge make; the store
+   * reads them page after page and unpacks them (annotation-list.ts).
+   */
+  'annotations:list': { input: AnnotationPageRequest, output: AnnotationPage },
   'annotations:create': { input: NewAnnotation, output: Annotation },
   'annotations:update': { input: AnnotationPatch, output: Annotation },
   'annotations:delete': { input: z.object({ id: AnnotationId }).strict(), output: Annotation },

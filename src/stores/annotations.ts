@@ -9,7 +9,7 @@ import type {
   PlacementsFound,
 } from '../../electron/shared/annotations.ts'
 import { unpackAnnotations, type ListedAnnotation } from '../../electron/shared/annotation-list.ts'
-import type { IpcError } from '../../electron/shared/contract.ts'
+import { fail, type IpcError } from '../../electron/shared/contract.ts'
 import type { Block, ContentLang } from '../../electron/shared/model.ts'
 import { uploadImport } from '../../electron/shared/import-upload.ts'
 import { useApi } from '../api.ts'
@@ -36,7 +36,9 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     for (const item of items.value) {
       if (!item.placement.blockId) continue
       const k = key(item.annotation.anchor.docId, item.placement.blockId)
-      map.set(k, [...(map.get(k) ?? []), item])
+      const inBlock = map.get(k)
+      if (inBlock) inBlock.push(item)
+      else map.set(k, [item])
     }
     return map
   })
@@ -61,40 +63,84 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     return items.value.filter((i) => i.annotation.anchor.docId === docId)
   }
 
-  /** Placements main found after answering the list; those that arrive while it loads wait for it. */
-  let early: PlacementUpdate[] = []
+  /** While the pages of the list arrive: how many have, of how many live annotations in all. */
+  const progress = ref<{ loaded: number; total: number } | null>(null)
+  /** Bumped by each `load`: the pages of one that another has replaced are dropped. */
+  let loads = 0
+  /** Changed here while the list loads: this store's copy is newer than a page's. */
+  let changedHere: Set<string> | null = null
+  /** Placements main found for annotations whose page has not arrived yet. */
+  let early = new Map<string, PlacementUpdate['placement']>()
   let listening = false
 
   function applyPlacements(updates: readonly PlacementUpdate[]): void {
     const found = new Map(updates.map((u) => [u.id, u.placement]))
-    items.value = items.value.map((item) => {
+    let applied = 0
+    const next = items.value.map((item) => {
       const placement = found.get(item.annotation.id)
-      return placement ? { ...item, placement } : item
+      if (!placement) return item
+      applied++
+      return { ...item, placement }
     })
+    if (applied) items.value = next
+    if (status.value === 'loading' && applied < found.size)
+      for (const [id, placement] of found) early.set(id, placement)
   }
 
+  /** Adds a page of the list to what is shown, the first page replacing what a previous load left. */
+  function addPage(page: ListedAnnotation[], first: boolean): void {
+    const here = changedHere!
+    const fresh = page.flatMap((item) => {
+      if (here.has(item.annotation.id)) return []
+      const placement = early.get(item.annotation.id)
+      return placement ? [{ ...item, placement }] : [item]
+    })
+    items.value = first
+      ? [...fresh, ...items.value.filter((i) => here.has(i.annotation.id))]
+      : [...items.value, ...fresh]
+  }
+
+  /**
+   * Reads the list page by page (a bounded page answers at once, whatever the number of
+   * annotations), showing each page as it arrives; placements main finds meanwhile are kept for
+   * the annotations they belong to.
+   */
   async function load(): Promise<void> {
+    const generation = ++loads
     status.value = 'loading'
+    changedHere = new Set()
+    early = new Map()
     if (!listening)
-      useApi().on('annotations:placed', ({ placements }) => {
-        if (status.value === 'loading') early.push(...placements)
-        else applyPlacements(placements)
-      })
+      useApi().on('annotations:placed', ({ placements }) => applyPlacements(placements))
     listening = true
-    const result = await useApi().annotations.list()
-    const found = early
-    early = []
-    if (result.ok) {
-      items.value = unpackAnnotations(result.value)
-      applyPlacements(found)
-      status.value = 'ready'
-    } else {
-      status.value = 'error'
-      notices.pushError(result.error)
+    let from: number | null = 0
+    let loaded = 0
+    while (from !== null) {
+      const result = await useApi().annotations.list({ from })
+      if (generation !== loads) return
+      const next = result.ok ? result.value.next : null
+      if (!result.ok || (next !== null && next <= from)) {
+        status.value = 'error'
+        progress.value = null
+        notices.pushError(
+          result.ok
+            ? fail('invalid-output', `a page from ${next} after ${from}`).error
+            : result.error,
+        )
+        return
+      }
+      addPage(unpackAnnotations(result.value.annotations), from === 0)
+      loaded += result.value.annotations.count
+      progress.value = next === null ? null : { loaded, total: result.value.total }
+      from = next
     }
+    changedHere = null
+    early = new Map()
+    status.value = 'ready'
   }
 
   function replace(id: string, next: ListedAnnotation | null): void {
+    changedHere?.add(id)
     items.value = next
       ? items.value.some((i) => i.annotation.id === id)
         ? items.value.map((i) => (i.annotation.id === id ? next : i))
@@ -229,6 +275,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   return {
     items,
     status,
+    progress,
     editingId,
     countsByDoc,
     forBlock,

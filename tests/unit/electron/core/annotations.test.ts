@@ -6,7 +6,14 @@ import { AnnotationsService } from '../../../../electron/core/annotations.ts'
 import { CorpusService } from '../../../../electron/core/corpus.ts'
 import { blockAnchor, makeAnchor } from '../../../../electron/shared/anchoring.ts'
 import {
+  LIST_PAGE_ANNOTATIONS,
+  LIST_PAGE_CHARS,
+  unpackAnnotations,
+  type AnnotationPage,
+} from '../../../../electron/shared/annotation-list.ts'
+import {
   MAX_ANNOTATIONS,
+  MAX_NOTE,
   type Annotation,
   type NewAnnotation,
 } from '../../../../electron/shared/annotations.ts'
@@ -243,6 +250,53 @@ describe('AnnotationsService', () => {
     expect(await restarted.report()).toEqual({ status: 'ok' })
     expect((await restarted.list()).map((p) => p.annotation.id)).toEqual(['last-one-fits'])
   }, 60_000)
+
+  it('lists a bounded page at a time, each live annotation once while others are made and deleted', async () => {
+    doc ??= await corpus.get('harbour-notes')
+    const dataDir = await mkdtemp(join(tmpdir(), 'annotations-'))
+    const stamp = '2026-01-01T00:00:00.000Z'
+    const stored: Annotation[] = Array.from({ length: 12_000 }, (_, i) => ({
+      ...highlight(`page-${String(i).padStart(6, '0')}`),
+      // Long notes fill the first page by characters before it is full by count.
+      note: i >= 100 && i < 300 ? 'n'.repeat(MAX_NOTE) : '',
+      createdAt: stamp,
+      updatedAt: stamp,
+      deletedAt: i % 10 === 3 ? stamp : null,
+    }))
+    await writeFile(
+      join(dataDir, 'annotations.json'),
+      JSON.stringify({ version: 1, annotations: stored }),
+    )
+    const { annotations } = await service(dataDir)
+    const ids = (page: AnnotationPage) =>
+      unpackAnnotations(page.annotations).map((l) => l.annotation.id)
+
+    const first = await annotations.listPage(0)
+    expect(first.total).toBe(10_800)
+    expect(first.annotations.count).toBeLessThan(LIST_PAGE_ANNOTATIONS)
+    expect(first.annotations.text.length).toBeLessThanOrEqual(LIST_PAGE_CHARS)
+    expect(first.annotations.text.length + MAX_NOTE).toBeGreaterThan(LIST_PAGE_CHARS)
+    const seen = ids(first)
+    // Between pages: one made (it goes last), one of the next page deleted, one already sent deleted.
+    await annotations.create(highlight('made-between'))
+    await annotations.remove(seen[0]!)
+    const skipped = stored.find((a, i) => i >= first.next! && !a.deletedAt)!.id
+    await annotations.remove(skipped)
+    let from = first.next
+    while (from !== null) {
+      const page = await annotations.listPage(from)
+      expect(page.annotations.count).toBeLessThanOrEqual(LIST_PAGE_ANNOTATIONS)
+      expect(page.next === null || page.next > from).toBe(true)
+      seen.push(...ids(page))
+      from = page.next
+    }
+    const live = stored.filter((a) => !a.deletedAt && a.id !== skipped).map((a) => a.id)
+    expect(seen).toEqual([...live, 'made-between'])
+    expect(await annotations.listPage(stored.length + 1)).toMatchObject({
+      next: null,
+      total: 10_799,
+    })
+  })
 
   it.each([
     ['not JSON', '{"format":'],

@@ -130,18 +130,24 @@ describe('imported documents', () => {
     expect(await api.documents.remove({ id: 'mine-harbour-notes' })).toMatchObject({ ok: true })
     const listed = await api.corpus.list()
     expect(listed.ok && listed.value.map((d) => d.id)).toEqual(['harbour-notes'])
-    const orphaned = await api.annotations.list()
+    const orphaned = await api.annotations.list({ from: 0 })
     expect(
       orphaned.ok &&
-        unpackAnnotations(orphaned.value).map((a) => [a.annotation.id, a.placement.status]),
+        unpackAnnotations(orphaned.value.annotations).map((a) => [
+          a.annotation.id,
+          a.placement.status,
+        ]),
     ).toEqual([['note-00001', 'orphaned']])
 
     expect(await api.documents.restore({ id: 'mine-harbour-notes' })).toMatchObject({ ok: true })
     await services.annotations.placed()
-    const placed = await api.annotations.list()
+    const placed = await api.annotations.list({ from: 0 })
     expect(
       placed.ok &&
-        unpackAnnotations(placed.value).map((a) => [a.annotation.id, a.placement.status]),
+        unpackAnnotations(placed.value.annotations).map((a) => [
+          a.annotation.id,
+          a.placement.status,
+        ]),
     ).toEqual([['note-00001', 'exact']])
   })
 

@@ -91,10 +91,10 @@ describe('annotations:list packed for IPC', () => {
     const malformed = corrupt(packed())
     expect(AnnotationList.safeParse(malformed).success).toBe(false)
     const api = makeApi(
-      async () => ({ ok: true, value: malformed }),
+      async () => ({ ok: true, value: { annotations: malformed, next: null, total: 3 } }),
       () => () => undefined,
     )
-    expect(await api.annotations.list()).toMatchObject({
+    expect(await api.annotations.list({ from: 0 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-output' },
     })
