@@ -138,7 +138,7 @@ started = performance.now()
 const first = await list(0)
 // The store asks for the next page as soon as one arrives, while main places in the background.
 const pages = [first]
-for (let from = deserialize(first.bytes).value.next as number | null; from !== null; ) {
+for (let from = deserialize(first.bytes).value.next as number | null; from !== null;) {
   // Each page is an IPC request of its own: other work in main's event loop may run between two.
   await new Promise((next) => setImmediate(next))
   const page = await list(from)
