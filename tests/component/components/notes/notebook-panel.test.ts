@@ -73,4 +73,47 @@ describe('NotebookPanel', () => {
     expect(wrapper.find('.count').text()).toBe(`${count} annotations`)
     wrapper.unmount()
   })
+
+  it('opens at once on a large notebook, newest first, and shows more on request', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'notebook-'))
+    const { services } = await installReader({ dataDir })
+    const doc = await services.corpus.get('harbour-notes')
+    const stored: Annotation[] = Array.from({ length: 250 }, (_, i) => {
+      const stamp = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()
+      return {
+        id: `many-note-${String(i).padStart(4, '0')}`,
+        kind: 'note',
+        anchor: makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8),
+        color: null,
+        note: `note ${i}`,
+        createdAt: stamp,
+        updatedAt: stamp,
+        deletedAt: null,
+      }
+    })
+    await writeFile(
+      join(dataDir, 'annotations.json'),
+      JSON.stringify({ version: 1, annotations: stored }),
+    )
+    const { wrapper } = mountWithPlugins(NotebookPanel)
+    await useAnnotationsStore().load()
+    await flushPromises()
+    const notes = () => wrapper.findAll('.note').map((n) => n.text())
+    expect(wrapper.find('.count').text()).toBe('250 annotations')
+    expect(notes()).toHaveLength(100)
+    expect(notes()[0]).toBe('note 249')
+    const more = () => wrapper.find('button.more')
+    expect(more().text()).toBe('Show 100 more (100 of 250 shown)')
+    await more().trigger('click')
+    expect(notes()).toHaveLength(200)
+    expect(more().text()).toBe('Show 50 more (200 of 250 shown)')
+    await more().trigger('click')
+    expect(notes()).toHaveLength(250)
+    expect(notes().at(-1)).toBe('note 0')
+    expect(more().exists()).toBe(false)
+    // A new filter starts again from the first hundred.
+    await wrapper.find('input[type="search"]').setValue('note 1')
+    expect(notes()).toHaveLength(100)
+    wrapper.unmount()
+  })
 })
