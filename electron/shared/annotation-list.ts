@@ -257,7 +257,7 @@ export function unpackAnnotations(list: PackedAnnotations): ListedAnnotation[] {
 }
 
 /** A page of `annotations:list` holds at most this many annotations… */
-export const LIST_PAGE_ANNOTATIONS = 2_000
+export const LIST_PAGE_ANNOTATIONS = 1_000
 /** …and stops at the annotation that takes its strings past this many characters. */
 export const LIST_PAGE_CHARS = 500_000
 
