@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
+import { makeAnchor } from '../../electron/shared/anchoring.ts'
+import type { Annotation } from '../../electron/shared/annotations.ts'
 import { citation } from '../../electron/shared/citation.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
@@ -114,6 +117,60 @@ for (const locale of UI_LOCALES) {
       for (const control of ['中', 'EN', '☆', '★', '✎', '⧉'])
         expect(selected).not.toContain(control)
       await app.screenshot(`selection-several-paragraphs-${locale}`)
+      expect(app.pageErrors).toEqual([])
+    })
+
+    it('a notebook of 3,000 notes opens at once, newest first, and shows more by click and by key', async () => {
+      app = await launchApp({ osLocale: OS_LOCALE[locale] })
+      const doc = await app.services.corpus.get('major-decisions')
+      const count = 3_000
+      const notes: Annotation[] = Array.from({ length: count }, (_, i) => {
+        const stamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+        return {
+          id: `many-notes-${String(i).padStart(5, '0')}`,
+          kind: 'note',
+          anchor: makeAnchor(doc.id, doc.blocks[3]!, 'en', 0, 8),
+          color: null,
+          note: `Note number ${i}`,
+          createdAt: stamp,
+          updatedAt: stamp,
+          deletedAt: null,
+        }
+      })
+      // Notes kept from an earlier session: the data folder holds them when the app starts.
+      await writeFile(
+        join(app.dataDir, 'annotations.json'),
+        JSON.stringify({ version: 1, annotations: notes }),
+      )
+      await app.restart()
+      const { page } = app
+      await page.getByRole('button', { name: m.notebook.title, exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      const total = count.toLocaleString(locale)
+      const counted = dialog.getByText(fill(m.notebook.count.split(' | ')[2]!, { count: total }))
+      expect(await seenOnTop(counted)).toBe(true)
+      const items = dialog.locator('[data-annotation-id]')
+      expect(await items.count()).toBe(100)
+      expect(await seenOnTop(items.first().getByText(`Note number ${count - 1}`))).toBe(true)
+
+      const more = dialog.getByRole('button', {
+        name: fill(m.notebook.showMore, { count: '100', shown: '100', total }),
+      })
+      // Down the list with the wheel, as a person scrolls to its end.
+      await items.first().hover()
+      for (let i = 0; i < 60 && !((await more.isVisible()) && (await seenOnTop(more))); i++)
+        await page.mouse.wheel(0, 600)
+      expect(await seenOnTop(more)).toBe(true)
+      await more.click()
+      await expect.poll(() => items.count()).toBe(200)
+      const again = dialog.getByRole('button', {
+        name: fill(m.notebook.showMore, { count: '100', shown: '200', total }),
+      })
+      expect((await focused(page)).name).toBe(await again.textContent().then((t) => t!.trim()))
+      await page.keyboard.press('Enter')
+      await expect.poll(() => items.count()).toBe(300)
+      expect(await items.nth(299).textContent()).toContain(`Note number ${count - 300}`)
+      await app.screenshot(`notebook-more-${locale}`)
       expect(app.pageErrors).toEqual([])
     })
 
