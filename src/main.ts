@@ -26,10 +26,12 @@ async function boot(): Promise<void> {
   )
   void useNoticesStore(pinia).loadDataNotices()
   void useGlossaryStore(pinia).load()
-  void useAnnotationsStore(pinia).load()
   const last = settings.settings?.lastDocId
   if (last) await useReaderStore(pinia).open(last)
   app.mount('#app')
+  // Asked for once the page has asked for what it shows first: main reads a large annotations file
+  // before it answers, and what is asked after waits for it.
+  void useAnnotationsStore(pinia).load()
 }
 
 void boot()

@@ -115,8 +115,9 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     listening = true
     let from: number | null = 0
     let loaded = 0
+    let asked = useApi().annotations.list({ from })
     while (from !== null) {
-      const result = await useApi().annotations.list({ from })
+      const result = await asked
       if (generation !== loads) return
       const next = result.ok ? result.value.next : null
       if (!result.ok || (next !== null && next <= from)) {
@@ -129,6 +130,8 @@ export const useAnnotationsStore = defineStore('annotations', () => {
         )
         return
       }
+      // Main lists the next page while this one is unpacked and shown.
+      if (next !== null) asked = useApi().annotations.list({ from: next })
       addPage(unpackAnnotations(result.value.annotations), from === 0)
       loaded += result.value.annotations.count
       progress.value = next === null ? null : { loaded, total: result.value.total }
