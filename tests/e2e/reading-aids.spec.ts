@@ -174,8 +174,11 @@ describe('reading aids: script, readings, dictionary', () => {
       .selectOption({ label: en.chinese.scripts.hans })
     await expect.poll(() => first.innerText()).toContain('江门全力以赴')
     await expect.poll(() => painted('hl-green')).toEqual(['全力以赴'])
-    // Stored against the authored (Simplified) text.
-    const stored = await app.services.annotations.list()
-    expect(stored.map((a) => a.annotation.anchor.quote)).toEqual(['全力以赴'])
+    // Stored against the authored (Simplified) text, once main has it (the page paints at once).
+    await expect
+      .poll(async () =>
+        (await app!.services.annotations.list()).map((a) => a.annotation.anchor.quote),
+      )
+      .toEqual(['全力以赴'])
   })
 })
