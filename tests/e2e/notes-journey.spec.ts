@@ -1,12 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeAnchor } from '../../electron/shared/anchoring.ts'
-import type { Annotation } from '../../electron/shared/annotations.ts'
 import { citation } from '../../electron/shared/citation.ts'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
+import { seedAnnotations, storedAnnotations } from '../support/stored-annotations.ts'
 import { launchApp, type ReaderApp } from './harness.ts'
 import { drag, fill, focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
@@ -124,24 +123,13 @@ for (const locale of UI_LOCALES) {
       app = await launchApp({ osLocale: OS_LOCALE[locale] })
       const doc = await app.services.corpus.get('major-decisions')
       const count = 3_000
-      const notes: Annotation[] = Array.from({ length: count }, (_, i) => {
+      const anchor = makeAnchor(doc.id, doc.blocks[3]!, 'en', 0, 8)
+      const notes = storedAnnotations(count, anchor, (i) => {
         const stamp = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
-        return {
-          id: `many-notes-${String(i).padStart(5, '0')}`,
-          kind: 'note',
-          anchor: makeAnchor(doc.id, doc.blocks[3]!, 'en', 0, 8),
-          color: null,
-          note: `Note number ${i}`,
-          createdAt: stamp,
-          updatedAt: stamp,
-          deletedAt: null,
-        }
+        return { note: `Note number ${i}`, createdAt: stamp, updatedAt: stamp }
       })
       // Notes kept from an earlier session: the data folder holds them when the app starts.
-      await writeFile(
-        join(app.dataDir, 'annotations.json'),
-        JSON.stringify({ version: 1, annotations: notes }),
-      )
+      await seedAnnotations(app.dataDir, notes)
       await app.restart()
       const { page } = app
       await page.getByRole('button', { name: m.notebook.title, exact: true }).click()

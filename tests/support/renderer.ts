@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
+import { expect } from 'vitest'
 import type { Component } from 'vue'
 import { dispatch } from '../../electron/core/dispatch.ts'
 import type { EventChannel } from '../../electron/shared/contract.ts'
@@ -69,4 +70,27 @@ export function mountWithPlugins(
   const i18n = createAppI18n('en')
   const wrapper = mount(component, { props, global: { plugins: [pinia, i18n] }, ...options })
   return { wrapper, pinia, i18n }
+}
+
+/**
+ * Holds each page of `annotations:list` until the test lets it through, as a slow IPC would;
+ * answers the function that lets the one page asked for through.
+ */
+export function holdAnnotationPages(): () => Promise<void> {
+  const api = window.reader
+  const held: Array<() => void> = []
+  window.reader = {
+    ...api,
+    annotations: {
+      ...api.annotations,
+      list: async (request) => {
+        await new Promise<void>((letThrough) => held.push(letThrough))
+        return api.annotations.list(request)
+      },
+    },
+  }
+  return async () => {
+    await expect.poll(() => held.length).toBe(1)
+    held.shift()!()
+  }
 }

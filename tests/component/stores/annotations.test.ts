@@ -1,15 +1,15 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeAnchor } from '../../../electron/shared/anchoring.ts'
 import { LIST_PAGE_ANNOTATIONS } from '../../../electron/shared/annotation-list.ts'
-import type { Annotation } from '../../../electron/shared/annotations.ts'
 import type { Document } from '../../../electron/shared/model.ts'
 import { useAnnotationsStore } from '../../../src/stores/annotations.ts'
 import { useNoticesStore } from '../../../src/stores/notices.ts'
-import { installReader, type RendererHarness } from '../../support/renderer.ts'
+import { holdAnnotationPages, installReader, type RendererHarness } from '../../support/renderer.ts'
+import { seedAnnotations, storedAnnotations } from '../../support/stored-annotations.ts'
 
 let harness: RendererHarness
 let doc: Document
@@ -83,43 +83,18 @@ describe('annotations store', () => {
 
   it('shows the list page by page, counting, and keeps what the person does while it loads', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'pages-'))
-    const stamp = '2026-01-01T00:00:00.000Z'
     const exact = makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8)
     const moved = makeAnchor(doc.id, doc.blocks[2]!, 'en', 0, 12)
     const count = 2 * LIST_PAGE_ANNOTATIONS + 10
-    const stored: Annotation[] = Array.from({ length: count }, (_, i) => ({
-      id: `listed-${String(i).padStart(6, '0')}`,
+    // The last one moved: main finds it only once its page is asked for.
+    const stored = storedAnnotations(count, exact, (i) => ({
       kind: 'highlight',
-      // The last one moved: main finds it only once its page is asked for.
-      anchor: i === count - 1 ? { ...moved, blockId: doc.blocks[0]!.id } : exact,
       color: 'yellow',
-      note: '',
-      createdAt: stamp,
-      updatedAt: stamp,
-      deletedAt: null,
+      ...(i === count - 1 && { anchor: { ...moved, blockId: doc.blocks[0]!.id } }),
     }))
-    await writeFile(
-      join(dataDir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: stored }),
-    )
+    await seedAnnotations(dataDir, stored)
     harness = await installReader({ dataDir })
-    // Each page waits for the test to let it through, as a slow IPC would.
-    const api = window.reader
-    const gates: Array<() => void> = []
-    window.reader = {
-      ...api,
-      annotations: {
-        ...api.annotations,
-        list: async (request) => {
-          await new Promise<void>((open) => gates.push(open))
-          return api.annotations.list(request)
-        },
-      },
-    }
-    const letPageThrough = async () => {
-      await expect.poll(() => gates.length).toBe(1)
-      gates.shift()!()
-    }
+    const letPageThrough = holdAnnotationPages()
     const store = useAnnotationsStore()
     const loading = store.load()
 
@@ -129,7 +104,7 @@ describe('annotations store', () => {
     // A bookmark made and a listed highlight deleted between two pages.
     const bookmark = await store.toggleBookmark(doc.id, doc.blocks[0]!, 'en')
     expect(bookmark).toBe(true)
-    expect(await store.remove('listed-000002')).toBe(true)
+    expect(await store.remove('seeded-000002')).toBe(true)
 
     await letPageThrough()
     await expect.poll(() => store.progress?.loaded).toBe(2 * LIST_PAGE_ANNOTATIONS)
@@ -140,7 +115,7 @@ describe('annotations store', () => {
     const ids = store.items.map((i) => i.annotation.id)
     expect(ids).toHaveLength(count)
     expect(new Set(ids).size).toBe(count)
-    expect(ids).not.toContain('listed-000002')
+    expect(ids).not.toContain('seeded-000002')
     expect(store.bookmarkOf(doc.id, doc.blocks[0]!.id)).toBeTruthy()
     await expect
       .poll(() => store.items.find((i) => i.annotation.id === stored[count - 1]!.id)?.placement)

@@ -1,53 +1,29 @@
 import { flushPromises } from '@vue/test-utils'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LIST_PAGE_CHARS } from '../../../../electron/shared/annotation-list.ts'
 import { makeAnchor } from '../../../../electron/shared/anchoring.ts'
-import { MAX_NOTE, type Annotation } from '../../../../electron/shared/annotations.ts'
+import { MAX_NOTE } from '../../../../electron/shared/annotations.ts'
 import NotebookPanel from '../../../../src/components/notes/NotebookPanel.vue'
 import { useAnnotationsStore } from '../../../../src/stores/annotations.ts'
-import { installReader, mountWithPlugins } from '../../../support/renderer.ts'
+import { holdAnnotationPages, installReader, mountWithPlugins } from '../../../support/renderer.ts'
+import { seedAnnotations, storedAnnotations } from '../../../support/stored-annotations.ts'
 
 describe('NotebookPanel', () => {
   it('counts the notebook in while its pages load, never calling it empty meanwhile', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'notebook-'))
     const { services } = await installReader({ dataDir })
     const doc = await services.corpus.get('harbour-notes')
-    const stamp = '2026-01-01T00:00:00.000Z'
     // Long notes: a page stops at its characters, so these take two pages.
     const count = LIST_PAGE_CHARS / MAX_NOTE + 10
-    const stored: Annotation[] = Array.from({ length: count }, (_, i) => ({
-      id: `long-note-${String(i).padStart(4, '0')}`,
-      kind: 'note',
-      anchor: makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8),
-      color: null,
-      note: `${i} ${'n'.repeat(MAX_NOTE - 10)}`,
-      createdAt: stamp,
-      updatedAt: stamp,
-      deletedAt: null,
-    }))
-    await writeFile(
-      join(dataDir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: stored }),
+    const anchor = makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8)
+    await seedAnnotations(
+      dataDir,
+      storedAnnotations(count, anchor, (i) => ({ note: `${i} ${'n'.repeat(MAX_NOTE - 10)}` })),
     )
-    const api = window.reader
-    const gates: Array<() => void> = []
-    window.reader = {
-      ...api,
-      annotations: {
-        ...api.annotations,
-        list: async (request) => {
-          await new Promise<void>((open) => gates.push(open))
-          return api.annotations.list(request)
-        },
-      },
-    }
-    const letPageThrough = async () => {
-      await expect.poll(() => gates.length).toBe(1)
-      gates.shift()!()
-    }
+    const letPageThrough = holdAnnotationPages()
     const { wrapper } = mountWithPlugins(NotebookPanel)
     const loading = useAnnotationsStore().load()
     await flushPromises()
@@ -78,23 +54,12 @@ describe('NotebookPanel', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'notebook-'))
     const { services } = await installReader({ dataDir })
     const doc = await services.corpus.get('harbour-notes')
-    const stored: Annotation[] = Array.from({ length: 250 }, (_, i) => {
+    const anchor = makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8)
+    const stored = storedAnnotations(250, anchor, (i) => {
       const stamp = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()
-      return {
-        id: `many-note-${String(i).padStart(4, '0')}`,
-        kind: 'note',
-        anchor: makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8),
-        color: null,
-        note: `note ${i}`,
-        createdAt: stamp,
-        updatedAt: stamp,
-        deletedAt: null,
-      }
+      return { note: `note ${i}`, createdAt: stamp, updatedAt: stamp }
     })
-    await writeFile(
-      join(dataDir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: stored }),
-    )
+    await seedAnnotations(dataDir, stored)
     const { wrapper } = mountWithPlugins(NotebookPanel)
     await useAnnotationsStore().load()
     await flushPromises()

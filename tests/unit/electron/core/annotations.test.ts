@@ -14,11 +14,11 @@ import {
 import {
   MAX_ANNOTATIONS,
   MAX_NOTE,
-  type Annotation,
   type NewAnnotation,
 } from '../../../../electron/shared/annotations.ts'
 import type { Document } from '../../../../electron/shared/model.ts'
 import { FIXTURE_CONTENT_DIR } from '../../../support/fixtures.ts'
+import { seedAnnotations, storedAnnotations } from '../../../support/stored-annotations.ts'
 import { XSS_PAYLOADS } from '../../../support/xss.ts'
 
 const corpus = new CorpusService(FIXTURE_CONTENT_DIR)
@@ -217,19 +217,11 @@ describe('AnnotationsService', () => {
     doc ??= await corpus.get('harbour-notes')
     const dataDir = await mkdtemp(join(tmpdir(), 'annotations-'))
     const stamp = '2026-01-01T00:00:00.000Z'
-    const template: Annotation = {
-      ...highlight('cap-00000'),
-      createdAt: stamp,
-      updatedAt: stamp,
-      deletedAt: stamp,
-    }
-    const full = Array.from({ length: MAX_ANNOTATIONS - 1 }, (_, i) => ({
-      ...template,
-      id: `cap-${String(i).padStart(6, '0')}`,
-    }))
-    await writeFile(
-      join(dataDir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: full }),
+    const { anchor } = highlight('cap-00000')
+    const tombstone = { kind: 'highlight', color: 'yellow', deletedAt: stamp } as const
+    await seedAnnotations(
+      dataDir,
+      storedAnnotations(MAX_ANNOTATIONS - 1, anchor, () => tombstone),
     )
     const { annotations } = await service(dataDir)
     const { content } = await annotations.exportAs({ format: 'json' })
@@ -255,18 +247,12 @@ describe('AnnotationsService', () => {
     doc ??= await corpus.get('harbour-notes')
     const dataDir = await mkdtemp(join(tmpdir(), 'annotations-'))
     const stamp = '2026-01-01T00:00:00.000Z'
-    const stored: Annotation[] = Array.from({ length: 12_000 }, (_, i) => ({
-      ...highlight(`page-${String(i).padStart(6, '0')}`),
+    const stored = storedAnnotations(12_000, highlight('page-0').anchor, (i) => ({
       // Long notes fill the first page by characters before it is full by count.
       note: i >= 100 && i < 300 ? 'n'.repeat(MAX_NOTE) : '',
-      createdAt: stamp,
-      updatedAt: stamp,
       deletedAt: i % 10 === 3 ? stamp : null,
     }))
-    await writeFile(
-      join(dataDir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: stored }),
-    )
+    await seedAnnotations(dataDir, stored)
     const { annotations } = await service(dataDir)
     const ids = (page: AnnotationPage) =>
       unpackAnnotations(page.annotations).map((l) => l.annotation.id)

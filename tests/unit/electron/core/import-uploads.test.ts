@@ -1,11 +1,12 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeAnchor } from '../../../../electron/shared/anchoring.ts'
-import { MAX_NOTE, type Annotation } from '../../../../electron/shared/annotations.ts'
+import { MAX_NOTE } from '../../../../electron/shared/annotations.ts'
 import { uploadImport } from '../../../../electron/shared/import-upload.ts'
 import { servicesApi } from '../../../support/services-api.ts'
+import { seedAnnotations, storedAnnotations } from '../../../support/stored-annotations.ts'
 
 const app = servicesApi
 
@@ -17,21 +18,10 @@ describe('importing in pieces', () => {
     const dir = await mkdtemp(join(tmpdir(), 'uploads-'))
     const { services: source } = await app(dir)
     const doc = await source.corpus.get('harbour-notes')
-    const stamp = '2026-01-01T00:00:00.000Z'
-    const notes: Annotation[] = Array.from({ length: 960 }, (_, i) => ({
-      id: `long-note-${String(i).padStart(4, '0')}`,
-      kind: 'note',
-      anchor: makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8),
-      color: null,
+    const notes = storedAnnotations(960, makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8), (i) => ({
       note: `${i} `.padEnd(MAX_NOTE, '注'),
-      createdAt: stamp,
-      updatedAt: stamp,
-      deletedAt: null,
     }))
-    await writeFile(
-      join(dir, 'annotations.json'),
-      JSON.stringify({ version: 1, annotations: notes }),
-    )
+    await seedAnnotations(dir, notes)
     const { api: exporter } = await app(dir)
     const exported = await exporter.annotations.export({ format: 'json' })
     if (!exported.ok) throw new Error(exported.error.message)
