@@ -70,7 +70,7 @@ describe.each(UI_LOCALES)('reading aloud, UI in %s', (locale) => {
     // Paused for longer than most of these sentences take: the same one stays painted.
     const paused = await reading(app)
     expect(paused).not.toBe('')
-    await page.waitForTimeout(3000)
+    await page.waitForTimeout(1500)
     expect(await reading(app)).toBe(paused)
     await resume.click()
     await expect.poll(() => reading(app!), { timeout: 10_000 }).not.toBe(paused)

@@ -15,7 +15,7 @@ export interface FakeSpeechOptions {
  * harness hands this function to `addInitScript`, which runs its source in the page.
  */
 export function installFakeSpeech(options: FakeSpeechOptions): void {
-  const msPerChar = options.msPerChar ?? 10
+  const msPerChar = options.msPerChar ?? 5
   const voices =
     options.voices === 'fake-voices'
       ? [
