@@ -23,9 +23,11 @@ import {
   isGlossaryTerm,
   RANKING,
   type IndexedBlock,
+  type StoredBlock,
 } from './options.ts'
 import type { Readings } from './pinyin.ts'
 import { readingsOf } from './pinyin-readings.ts'
+import type { IndexParts } from './index-file.ts'
 import { clauseWords, MAX_TERMS, type Clause, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
@@ -127,7 +129,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
   syllables: ReadonlySet<string> = new Set()
   private tier = TIER
-  /** Whether the index was loaded from its serialized form (see `fromJS`). */
+  /** Whether the index was loaded from its serialized form (see `fromParts`). */
   private frozen = false
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
@@ -149,21 +151,78 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   }
 
   /**
-   * The index as MiniSearch serialized it. `readings`: as `pinyinReadings()` gave them when it was
-   * built; computed again if omitted. The rankings are derived straight from the serialized terms:
-   * MiniSearch's own index (a map per term and field, an entry per block, several times the memory
-   * of the rankings) is not made, so this index is searched, never changed nor serialized again.
+   * The index as `toParts` gave it (see `index-file.ts`). The rankings are views over the decoded
+   * postings: MiniSearch's own index (a map per term and field, an entry per block, several times
+   * the memory of the rankings) is not made, so this index is searched, never changed nor
+   * serialized again. MiniSearch holds what the blocks hold (their ids and stored fields).
    */
-  static fromJS(js: AsPlainObject, readings?: Readings, tier = TIER): RankedIndex {
-    // MiniSearch.loadJS makes a plain MiniSearch of what the blocks hold (their ids, stored fields
-    // and lengths); its state moves into a RankedIndex as is.
-    const index = Object.assign(
-      new RankedIndex(INDEX_OPTIONS),
-      MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS),
-    )
+  static fromParts(parts: IndexParts, tier = TIER): RankedIndex {
+    const index = new RankedIndex(INDEX_OPTIONS)
+    const { blocks } = parts
+    for (let shortId = 0; shortId < blocks.length; shortId++) {
+      const block = blocks[shortId]!
+      const id = `${block.docId}#${block.blockId}`
+      index._documentIds.set(shortId, id)
+      index._idToShortId.set(id, shortId)
+      index._storedFields.set(shortId, block as unknown as Record<string, unknown>)
+    }
+    index._documentCount = blocks.length
+    index._nextId = blocks.length
+    index._avgFieldLength = parts.averageFieldLength
     index.frozen = true
-    index.prepare(tier, serializedTerms(js), readings)
+    index.allocate()
+    const { terms, counts, rests, docs, impacts, fields } = parts
+    const size = blocks.length
+    for (let term = 0, start = 0; term < terms.length; term++) {
+      const end = start + counts[term]!
+      const list = { docs: docs.subarray(start, end), impacts: impacts.subarray(start, end) }
+      index.postings.set(terms[term]!, {
+        ...list,
+        fields: fields.subarray(start, end),
+        bitmap: list.docs.length > size * BITMAP_SHARE ? DocBitmap.of(list.docs, size) : null,
+        ...(tier === TIER
+          ? topAbove(list.docs, list.impacts, rests[term]!)
+          : topTier(list.docs, list.impacts, tier)),
+      })
+      start = end
+    }
+    index.finish(tier, parts.readings)
     return index
+  }
+
+  /** The index in the form `fromParts` loads; refused for an index blocks left (short ids with gaps). */
+  toParts(hash: string): IndexParts {
+    this.refuseIfFrozen()
+    if (this._documentCount !== this._nextId) {
+      throw new Error('an index that blocks were discarded from is not serialized')
+    }
+    if (this.tier !== TIER) throw new Error(`an index is serialized with the tier ${TIER}`)
+    const terms = [...this.postings.keys()]
+    const lists = [...this.postings.values()]
+    const total = lists.reduce((n, { docs }) => n + docs.length, 0)
+    const parts: IndexParts = {
+      hash,
+      blocks: [],
+      averageFieldLength: [...this._avgFieldLength],
+      terms,
+      counts: Uint32Array.from(lists, ({ docs }) => docs.length),
+      rests: Float32Array.from(lists, ({ rest }) => rest),
+      docs: new Int32Array(total),
+      impacts: new Float32Array(total),
+      fields: new Uint8Array(total),
+      readings: this.readings,
+    }
+    let at = 0
+    for (const { docs, impacts, fields } of lists) {
+      parts.docs.set(docs, at)
+      parts.impacts.set(impacts, at)
+      parts.fields.set(fields, at)
+      at += docs.length
+    }
+    for (let shortId = 0; shortId < this._nextId; shortId++) {
+      parts.blocks.push(this._storedFields.get(shortId) as unknown as StoredBlock)
+    }
+    return parts
   }
 
   /**
@@ -228,8 +287,19 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     this.prepare(this.tier, this._index)
   }
 
-  private prepare(tier: number, source: Iterable<[string, TermFields]>, readings?: Readings) {
-    this.tier = tier
+  /** The scratch space of a search, sized to the index. */
+  private allocate() {
+    const size = this._nextId
+    this.sums = new Accumulator(size)
+    this.candidates = new BlockSet(size)
+    this.sets = [0, 1, 2, 3].map(() => new BlockSet(size))
+    this.wordsPerSet = (size + 31) >>> 5
+    this.joiner = new Joiner(size)
+    this.pool = new MatchesPool(size)
+    this.hitSlot = new Int32Array(size).fill(-1)
+  }
+
+  private prepare(tier: number, source: Iterable<[string, TermFields]>) {
     this.postings = new Map()
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
@@ -240,13 +310,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const [shortId, lengths] of this._fieldLength) {
       lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
     }
-    this.sums = new Accumulator(size)
-    this.candidates = new BlockSet(size)
-    this.sets = [0, 1, 2, 3].map(() => new BlockSet(size))
-    this.wordsPerSet = (size + 31) >>> 5
-    this.joiner = new Joiner(size)
-    this.pool = new MatchesPool(size)
-    this.hitSlot = new Int32Array(size).fill(-1)
+    this.allocate()
     const fieldsOf = new Uint8Array(size)
     // Whether each block is in the index (not discarded): read for each of millions of entries.
     const live = new Uint8Array(size)
@@ -256,7 +320,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const scratch = this.pool.take()
     for (const [term, byField] of source) {
       this.sums.begin()
-      for (const [fieldId, freqs] of byField) {
+      // In the order of the fields, as the serialized index had them: the same sums to the last bit.
+      for (const [fieldId, freqs] of [...byField].sort(([x], [y]) => x - y)) {
         const field = INDEX_FIELDS[fieldId]
         if (!field) continue
         const boost = RANKING.fieldBoost[field]
@@ -297,6 +362,12 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
       })
     }
     this.pool.give(scratch)
+    this.finish(tier)
+  }
+
+  /** What a search reads besides the postings: the terms in order, their typos, their pinyin. */
+  private finish(tier: number, readings?: Readings) {
+    this.tier = tier
     const terms = [...this.postings.keys()].sort()
     this.sortedTerms = terms.filter((term) => !isGlossaryTerm(term))
     // Typos are looked up among all terms, as MiniSearch does, so scores stay MiniSearch's: only a
@@ -739,13 +810,6 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
 /** A term's occurrences by field: MiniSearch's maps of block to count, or their serialized form. */
 type TermFields = Iterable<[number, Map<number, number> | Record<string, number>]>
 
-/** The terms of a serialized MiniSearch index, each with its occurrences by field. */
-function* serializedTerms(js: AsPlainObject): Iterable<[string, TermFields]> {
-  for (const [term, byField] of js.index) {
-    yield [term, Object.entries(byField).map(([fieldId, freqs]) => [Number(fieldId), freqs])]
-  }
-}
-
 /** Two sets of readings as one: each syllable's characters from both. */
 function mergeReadings(known: Readings, more: Readings): Readings {
   const merged = { ...known }
@@ -765,6 +829,16 @@ function lowerBound(sorted: readonly string[], item: string): number {
     else high = mid
   }
   return low
+}
+
+/** A long list's blocks that score above `rest` (its top tier, when `rest` is above 0). */
+function topAbove(
+  docs: Int32Array,
+  impacts: Float32Array,
+  rest: number,
+): Pick<TermPostings, 'top' | 'rest'> {
+  if (!(rest > 0)) return { top: null, rest: 0 }
+  return { top: docs.filter((_, i) => impacts[i]! > rest), rest }
 }
 
 /** A long list's top tier: its blocks that score above its `tier`-th best score, which is `rest`. */
