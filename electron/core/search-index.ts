@@ -35,7 +35,7 @@ export class SearchIndexService {
     const documents = await Promise.all(
       (await this.corpus.list()).map((d) => this.corpus.get(d.id)),
     )
-    const rebuilt = SearchEngine.build(documents, await this.corpus.glossary()).serialize()
+    const rebuilt = SearchEngine.buildToShip(documents, await this.corpus.glossary()).serialize()
     return { file: rebuilt, rebuilt: true }
   }
 }

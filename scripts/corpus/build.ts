@@ -35,7 +35,7 @@ export async function writeBundle(
   await writeFileAtomic(file, JSON.stringify(bundle))
   const blocks = bundle.documents.reduce((n, d) => n + d.blocks.length, 0)
   progress(`building the search index over ${blocks} blocks`)
-  const index = SearchEngine.build(bundle.documents, bundle.glossary).serialize()
+  const index = SearchEngine.buildToShip(bundle.documents, bundle.glossary).serialize()
   progress(`writing ${join(outDir, SEARCH_INDEX_FILE)}`)
   await writeFileAtomic(join(outDir, SEARCH_INDEX_FILE), index)
   return file

@@ -106,6 +106,17 @@ export class SearchEngine {
   }
 
   /**
+   * The engine over an index built to be shipped (`RankedIndex.toShip`), in half the time: it is
+   * searched and serialized as `build`'s would be, but documents are not added to it.
+   */
+  static buildToShip(
+    documents: readonly Document[],
+    glossary: readonly GlossaryTerm[] = [],
+  ): SearchEngine {
+    return new SearchEngine(RankedIndex.toShip(indexedBlocks(documents, glossary)), glossary)
+  }
+
+  /**
    * Loads a shipped index (the text `serialize` made); null when it was built with other options
    * and must be rebuilt. Throws `DamagedIndexError` for a text that is not a whole index.
    */

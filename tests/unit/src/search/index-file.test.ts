@@ -2,9 +2,14 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compileBundle } from '../../../../scripts/corpus/build.ts'
 import { readSource } from '../../../../scripts/corpus/source.ts'
-import type { GlossaryTerm } from '../../../../electron/shared/model.ts'
+import type { Document, GlossaryTerm } from '../../../../electron/shared/model.ts'
 import { SearchEngine } from '../../../../src/search/engine.ts'
-import { DamagedIndexError, decodeIndex, indexHash } from '../../../../src/search/index-file.ts'
+import {
+  DamagedIndexError,
+  decodeIndex,
+  indexHash,
+  type IndexParts,
+} from '../../../../src/search/index-file.ts'
 import { INDEX_HASH } from '../../../../src/search/options.ts'
 
 /** Queries of every tier: exact, prefix, typo, glossary, gap, Traditional, pinyin, partial. */
@@ -29,7 +34,9 @@ const QUERIES = [
 ]
 
 let engine: SearchEngine
+/** The index built to ship (`SearchEngine.buildToShip`), serialized. */
 let text: string
+let realDocument: Document
 let glossary: GlossaryTerm[]
 beforeAll(async () => {
   const bundle = compileBundle(
@@ -37,7 +44,8 @@ beforeAll(async () => {
   )
   glossary = bundle.glossary
   engine = SearchEngine.build(bundle.documents, glossary)
-  text = engine.serialize()
+  text = SearchEngine.buildToShip(bundle.documents, glossary).serialize()
+  realDocument = bundle.documents[0]!
 })
 
 /** The text with the character at `at` replaced by another base64 character. */
@@ -59,6 +67,35 @@ describe('the serialized index', () => {
     expect(built.length).toBeGreaterThan(0)
     expect(loaded.search(query, 60)).toEqual(built)
     expect(loaded.page(query, 5, { lang: 'zh' })).toEqual(engine.page(query, 5, { lang: 'zh' }))
+  })
+
+  it('is the same built to ship as built through MiniSearch’s index, list for list', () => {
+    const lists = (parts: IndexParts) => {
+      const byTerm = new Map<string, unknown>()
+      let start = 0
+      parts.terms.forEach((term, i) => {
+        const end = start + parts.counts[i]!
+        byTerm.set(term, {
+          docs: [...parts.docs.subarray(start, end)],
+          impacts: [...parts.impacts.subarray(start, end)],
+          fields: [...parts.fields.subarray(start, end)],
+          rest: parts.rests[i],
+        })
+        start = end
+      })
+      return byTerm
+    }
+    const shipped = decodeIndex(text)
+    const throughMiniSearch = decodeIndex(engine.serialize())
+    expect(shipped.terms.length).toBeGreaterThan(1000)
+    expect(lists(shipped)).toEqual(lists(throughMiniSearch))
+    const { blocks, averageFieldLength, readings } = throughMiniSearch
+    expect(shipped).toMatchObject({ blocks, averageFieldLength, readings })
+  })
+
+  it('refuses documents added to an index built to ship', () => {
+    const shipping = SearchEngine.buildToShip([realDocument])
+    expect(() => shipping.add([realDocument])).toThrow(/not changed/)
   })
 
   it('holds every block with its stored fields, in order', () => {
