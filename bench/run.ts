@@ -40,6 +40,8 @@ Options:
   --peers LIST             peer libraries to measure: flexsearch,orama (default), or none
   --peer-runs N            timed runs of every query for a peer, after one untimed round
                            (default: 3; Orama takes a few hundred milliseconds a query)
+  --peer-budget S          seconds a peer may take at one size, checked between its steps and
+                           its queries; past it, its row says where it stopped (default: 300)
   --json                   print one JSON object with the figures, and nothing else, on stdout`
 
 const DEFAULT_SIZES = [100, 2000, 10000]
@@ -96,8 +98,7 @@ export interface SizeResult {
 }
 
 /** A peer library on the same corpus and queries. */
-export interface PeerResult {
-  name: string
+export interface PeerFigures {
   buildMs: number
   serializedBytes: number
   /** Parsing the serialized index and loading it. */
@@ -109,6 +110,13 @@ export interface PeerResult {
   byCategory: Record<QueryCategory, LatencyStats>
   recallByCategory: Record<QueryCategory, number>
 }
+
+/**
+ * A peer's figures, as far as it got: a peer that throws (FlexSearch's export at 10,000
+ * documents: "Invalid string length") or goes past its time budget is a row that says so, with
+ * the figures it had measured by then, and the bench goes on.
+ */
+export type PeerResult = { name: string; error?: string } & Partial<PeerFigures>
 
 export interface BenchReport {
   relevanceRule: string
@@ -207,45 +215,85 @@ function recallByCategory(
 }
 
 /** A peer serialized and loaded again, in a frame of its own (see `serializeEngine`). */
-function serializeAndLoad(peer: Peer): { serializedBytes: number; loaded: { ms: number } } {
+function serializeAndLoad(
+  peer: Peer,
+  onStep: (step: string) => void,
+): { serializedBytes: number; loaded: { ms: number } } {
+  onStep('export')
   const serialized = peer.serialize()
+  onStep('load')
   const loaded = timed(() => peer.load(serialized))
   return { serializedBytes: Buffer.byteLength(serialized, 'utf8'), loaded: { ms: loaded.ms } }
 }
 
-/** A peer built, serialized, loaded and searched like the engine, with fewer timed rounds. */
-function measurePeer(
+/** A peer's step that went past the peer's time budget. */
+class OverBudget extends Error {}
+
+/**
+ * A peer built, serialized, loaded and searched like the engine, with fewer timed rounds. A call
+ * into the peer cannot be cut short: the budget is checked between its steps and its queries. A
+ * step that throws, or a budget spent, ends the peer's measure with a row that says which step,
+ * keeping what was measured before it.
+ */
+export function measurePeer(
   peer: Peer,
   documents: readonly Document[],
   scan: LinearScan,
   runs: number,
+  budgetMs: number,
   gc: () => void,
   tag: string,
 ): PeerResult {
-  log(`${tag} ${peer.name}: building`)
-  gc()
-  const before = memoryInUse()
-  const built = timed(() => peer.build(documents))
-  gc()
-  const indexMemoryMB = round((memoryInUse() - before) / MB, 1)
-  log(`${tag} ${peer.name}: serializing and loading`)
-  const { serializedBytes, loaded } = serializeAndLoad(peer)
-  gc()
-  const loadedIndexMemoryMB = round((memoryInUse() - before) / MB, 1)
-  log(`${tag} ${peer.name}: timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
-  const { samples } = timeQueries((q) => peer.search(q, RESULTS_PAGE + 1), { runs, warmup: 1 })
-  log(`${tag} ${peer.name}: recall`)
-  return {
-    name: peer.name,
-    buildMs: round(built.ms, 1),
-    serializedBytes,
-    loadMs: round(loaded.ms, 1),
-    indexMemoryMB,
-    loadedIndexMemoryMB,
-    search: roundStats(stats(samples.flat())),
-    byCategory: statsByCategory(samples),
-    recallByCategory: recallByCategory(scan, (q) => peer.search(q.text, RECALL_LIMIT)),
+  const result: PeerResult = { name: peer.name }
+  const started = performance.now()
+  let step = 'build'
+  const spent = () => {
+    const seconds = (performance.now() - started) / 1000
+    if (seconds * 1000 > budgetMs) {
+      throw new OverBudget(
+        `over its ${budgetMs / 1000} s budget (${round(seconds, 1)} s) in ${step}`,
+      )
+    }
   }
+  const begin = (name: string, message: string) => {
+    spent()
+    step = name
+    log(`${tag} ${peer.name}: ${message}`)
+  }
+  try {
+    begin('build', 'building')
+    gc()
+    const before = memoryInUse()
+    result.buildMs = round(timed(() => peer.build(documents)).ms, 1)
+    gc()
+    result.indexMemoryMB = round((memoryInUse() - before) / MB, 1)
+    begin('export', 'serializing and loading')
+    const { serializedBytes, loaded } = serializeAndLoad(peer, (name) => (step = name))
+    result.serializedBytes = serializedBytes
+    result.loadMs = round(loaded.ms, 1)
+    gc()
+    result.loadedIndexMemoryMB = round((memoryInUse() - before) / MB, 1)
+    begin('search', `timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
+    const within = (search: () => string[]) => {
+      const found = search()
+      spent()
+      return found
+    }
+    const { samples } = timeQueries((q) => within(() => peer.search(q, RESULTS_PAGE + 1)), {
+      runs,
+      warmup: 1,
+    })
+    result.search = roundStats(stats(samples.flat()))
+    result.byCategory = statsByCategory(samples)
+    begin('recall', 'recall')
+    result.recallByCategory = recallByCategory(scan, (q) =>
+      within(() => peer.search(q.text, RECALL_LIMIT)),
+    )
+  } catch (error) {
+    result.error = error instanceof OverBudget ? error.message : `${step} failed: ${String(error)}`
+    log(`${tag} ${peer.name}: ${result.error}`)
+  }
+  return result
 }
 
 const roundStats = (s: LatencyStats): LatencyStats => ({
@@ -290,7 +338,7 @@ function measureSize(
   seed: number,
   rounds: Rounds,
   gc: () => void,
-  peers: { make: Array<() => Peer>; runs: number },
+  peers: { make: Array<() => Peer>; runs: number; budgetMs: number },
 ): SizeResult {
   const tag = `[${documentCount}]`
   log(`${tag} generating`)
@@ -361,7 +409,7 @@ function measureSize(
     engine.search(q.text, RECALL_LIMIT).map((h) => `${h.docId}#${h.blockId}`),
   )
   const peerResults = peers.make.map((make) =>
-    measurePeer(make(), documents, scan, peers.runs, gc, tag),
+    measurePeer(make(), documents, scan, peers.runs, peers.budgetMs, gc, tag),
   )
 
   return {
@@ -458,7 +506,7 @@ function formatCategories(size: SizeResult): string {
 
 /** The engine and its peers side by side at one size, and recall per category by `RELEVANCE_RULE`. */
 function formatPeers(size: SizeResult): string {
-  const engines = [
+  const engines: PeerResult[] = [
     {
       name: 'this engine',
       buildMs: size.buildMs,
@@ -471,17 +519,24 @@ function formatPeers(size: SizeResult): string {
     },
     ...size.peers,
   ]
-  const rows: Array<[string, (e: (typeof engines)[number]) => string]> = [
-    ['build', (e) => ms(e.buildMs)],
-    ['serialized', (e) => megabytes(e.serializedBytes)],
-    ['parse + load', (e) => ms(e.loadMs)],
-    ['index memory, built', (e) => `${int(Math.round(e.indexMemoryMB))} MB`],
-    ['index memory, loaded', (e) => `${int(Math.round(e.loadedIndexMemoryMB))} MB`],
-    ['search p50 / p95', (e) => `${ms(e.search.p50Ms)} / ${ms(e.search.p95Ms)}`],
-    ...QUERY_CATEGORIES.map((c): [string, (e: (typeof engines)[number]) => string] => [
+  /** A figure, or a dash where the peer stopped before measuring it. */
+  const shown = <T>(value: T | undefined, format: (value: T) => string) =>
+    value === undefined ? '—' : format(value)
+  const megabytesOf = (mb: number) => `${int(Math.round(mb))} MB`
+  const rows: Array<[string, (e: PeerResult) => string]> = [
+    ['build', (e) => shown(e.buildMs, ms)],
+    ['serialized', (e) => shown(e.serializedBytes, megabytes)],
+    ['parse + load', (e) => shown(e.loadMs, ms)],
+    ['index memory, built', (e) => shown(e.indexMemoryMB, megabytesOf)],
+    ['index memory, loaded', (e) => shown(e.loadedIndexMemoryMB, megabytesOf)],
+    ['search p50 / p95', (e) => shown(e.search, (s) => `${ms(s.p50Ms)} / ${ms(s.p95Ms)}`)],
+    ...QUERY_CATEGORIES.map((c): [string, (e: PeerResult) => string] => [
       `recall: ${c}`,
-      (e) => pct(e.recallByCategory[c]),
+      (e) => shown(e.recallByCategory, (recall) => pct(recall[c])),
     ]),
+    ...(engines.some((e) => e.error)
+      ? [['stopped', (e: PeerResult) => e.error ?? ''] as [string, (e: PeerResult) => string]]
+      : []),
   ]
   const header = [`at ${int(size.documents)} documents`, ...engines.map((e) => e.name)]
   const body = rows.map(([label, cell]) => [label, ...engines.map(cell)])
@@ -545,6 +600,7 @@ export function main(argv: string[]): number {
       seed: { type: 'string', default: '20240601' },
       peers: { type: 'string', default: Object.keys(PEERS).join(',') },
       'peer-runs': { type: 'string', default: '3' },
+      'peer-budget': { type: 'string', default: '300' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -561,7 +617,8 @@ export function main(argv: string[]): number {
   const peerNames = values.peers === 'none' ? [] : values.peers.split(',').map((p) => p.trim())
   const unknown = peerNames.filter((name) => !(name in PEERS))
   if (unknown.length) throw new Error(`--peers takes ${Object.keys(PEERS).join(',')} or none`)
-  const peers = { make: peerNames.map((name) => PEERS[name]!), runs: peerRuns }
+  const budgetMs = positiveInt('--peer-budget', values['peer-budget']) * 1000
+  const peers = { make: peerNames.map((name) => PEERS[name]!), runs: peerRuns, budgetMs }
 
   const respawned = respawn(argv)
   if (respawned !== null) return respawned
