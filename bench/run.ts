@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { getHeapStatistics } from 'node:v8'
@@ -126,7 +126,14 @@ export interface BenchReport {
   runsPerQuery: number
   warmupRounds: number
   queries: number
-  machine: { cpus: number; cpuModel: string; totalMemGB: number; heapLimitMB: number }
+  machine: {
+    cpus: number
+    cpuModel: string
+    totalMemGB: number
+    heapLimitMB: number
+    /** The 1-, 5- and 15-minute load averages as the run started and ended: the machine is shared. */
+    loadAverage: { atStart: number[]; atEnd: number[] }
+  }
   wallMs: number
   sizes: SizeResult[]
   targets: {
@@ -624,6 +631,7 @@ export function main(argv: string[]): number {
   if (respawned !== null) return respawned
 
   const started = performance.now()
+  const loadAtStart = loadavg().map((n) => round(n))
   const gc = collector()
   const { glossary } = loadRealCorpus()
   const results: SizeResult[] = []
@@ -645,6 +653,7 @@ export function main(argv: string[]): number {
       cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
       totalMemGB: round(totalmem() / 1024 / MB, 1),
       heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / MB),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => round(n)) },
     },
     wallMs: round(performance.now() - started, 0),
     sizes: results,
@@ -657,7 +666,8 @@ export function main(argv: string[]): number {
     console.log(
       [
         `Search benchmark — ${report.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
-          `seed ${seed}, ${QUERIES.length} queries × ${runs} runs after ${warmup} warm-up rounds, ${ms(report.wallMs)} in all`,
+          `seed ${seed}, ${QUERIES.length} queries × ${runs} runs after ${warmup} warm-up rounds, ${ms(report.wallMs)} in all` +
+          `, loadavg ${report.machine.loadAverage.atStart.join(' ')} → ${report.machine.loadAverage.atEnd.join(' ')}`,
         '',
         formatTable(report),
         '',
