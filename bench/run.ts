@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { getHeapStatistics } from 'node:v8'
 import MiniSearch from 'minisearch'
 import type { Document, GlossaryTerm } from '../electron/shared/model.ts'
-import { indexedBlocks, RESULTS_PAGE, SearchEngine, type IndexFile } from '../src/search/engine.ts'
+import { indexedBlocks, RESULTS_PAGE, SearchEngine } from '../src/search/engine.ts'
+import { decodeIndex, type IndexParts } from '../src/search/index-file.ts'
 import type { IndexedBlock } from '../src/search/options.ts'
 import { generateCorpus, loadRealCorpus } from './generate.ts'
 import { collector, memoryInUse, percentile, positiveInt, round } from './measure.ts'
@@ -23,7 +24,7 @@ import {
 const USAGE = `Usage: npm run bench -- [options]
 
 Generates a synthetic bilingual corpus per size and measures the search engine on it: index build,
-serialized size, JSON parse + load, query latency against a linear scan, Chinese recall against
+serialized size, decode + load, query latency against a linear scan, Chinese recall against
 MiniSearch's default tokenizer, recall per query category, and heap used; then the same for peer
 libraries (FlexSearch, Orama) on the same corpus and queries.
 
@@ -39,6 +40,8 @@ Options:
   --peers LIST             peer libraries to measure: flexsearch,orama (default), or none
   --peer-runs N            timed runs of every query for a peer, after one untimed round
                            (default: 3; Orama takes a few hundred milliseconds a query)
+  --peer-budget S          seconds a peer may take at one size, checked between its steps and
+                           its queries; past it, its row says where it stopped (default: 300)
   --json                   print one JSON object with the figures, and nothing else, on stdout`
 
 const DEFAULT_SIZES = [100, 2000, 10000]
@@ -95,8 +98,7 @@ export interface SizeResult {
 }
 
 /** A peer library on the same corpus and queries. */
-export interface PeerResult {
-  name: string
+export interface PeerFigures {
   buildMs: number
   serializedBytes: number
   /** Parsing the serialized index and loading it. */
@@ -109,6 +111,13 @@ export interface PeerResult {
   recallByCategory: Record<QueryCategory, number>
 }
 
+/**
+ * A peer's figures, as far as it got: a peer that throws (FlexSearch's export at 10,000
+ * documents: "Invalid string length") or goes past its time budget is a row that says so, with
+ * the figures it had measured by then, and the bench goes on.
+ */
+export type PeerResult = { name: string; error?: string } & Partial<PeerFigures>
+
 export interface BenchReport {
   relevanceRule: string
   node: string
@@ -117,7 +126,14 @@ export interface BenchReport {
   runsPerQuery: number
   warmupRounds: number
   queries: number
-  machine: { cpus: number; cpuModel: string; totalMemGB: number; heapLimitMB: number }
+  machine: {
+    cpus: number
+    cpuModel: string
+    totalMemGB: number
+    heapLimitMB: number
+    /** The 1-, 5- and 15-minute load averages as the run started and ended: the machine is shared. */
+    loadAverage: { atStart: number[]; atEnd: number[] }
+  }
   wallMs: number
   sizes: SizeResult[]
   targets: {
@@ -206,45 +222,85 @@ function recallByCategory(
 }
 
 /** A peer serialized and loaded again, in a frame of its own (see `serializeEngine`). */
-function serializeAndLoad(peer: Peer): { serializedBytes: number; loaded: { ms: number } } {
+function serializeAndLoad(
+  peer: Peer,
+  onStep: (step: string) => void,
+): { serializedBytes: number; loaded: { ms: number } } {
+  onStep('export')
   const serialized = peer.serialize()
+  onStep('load')
   const loaded = timed(() => peer.load(serialized))
   return { serializedBytes: Buffer.byteLength(serialized, 'utf8'), loaded: { ms: loaded.ms } }
 }
 
-/** A peer built, serialized, loaded and searched like the engine, with fewer timed rounds. */
-function measurePeer(
+/** A peer's step that went past the peer's time budget. */
+class OverBudget extends Error {}
+
+/**
+ * A peer built, serialized, loaded and searched like the engine, with fewer timed rounds. A call
+ * into the peer cannot be cut short: the budget is checked between its steps and its queries. A
+ * step that throws, or a budget spent, ends the peer's measure with a row that says which step,
+ * keeping what was measured before it.
+ */
+export function measurePeer(
   peer: Peer,
   documents: readonly Document[],
   scan: LinearScan,
   runs: number,
+  budgetMs: number,
   gc: () => void,
   tag: string,
 ): PeerResult {
-  log(`${tag} ${peer.name}: building`)
-  gc()
-  const before = memoryInUse()
-  const built = timed(() => peer.build(documents))
-  gc()
-  const indexMemoryMB = round((memoryInUse() - before) / MB, 1)
-  log(`${tag} ${peer.name}: serializing and loading`)
-  const { serializedBytes, loaded } = serializeAndLoad(peer)
-  gc()
-  const loadedIndexMemoryMB = round((memoryInUse() - before) / MB, 1)
-  log(`${tag} ${peer.name}: timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
-  const { samples } = timeQueries((q) => peer.search(q, RESULTS_PAGE + 1), { runs, warmup: 1 })
-  log(`${tag} ${peer.name}: recall`)
-  return {
-    name: peer.name,
-    buildMs: round(built.ms, 1),
-    serializedBytes,
-    loadMs: round(loaded.ms, 1),
-    indexMemoryMB,
-    loadedIndexMemoryMB,
-    search: roundStats(stats(samples.flat())),
-    byCategory: statsByCategory(samples),
-    recallByCategory: recallByCategory(scan, (q) => peer.search(q.text, RECALL_LIMIT)),
+  const result: PeerResult = { name: peer.name }
+  const started = performance.now()
+  let step = 'build'
+  const spent = () => {
+    const seconds = (performance.now() - started) / 1000
+    if (seconds * 1000 > budgetMs) {
+      throw new OverBudget(
+        `over its ${budgetMs / 1000} s budget (${round(seconds, 1)} s) in ${step}`,
+      )
+    }
   }
+  const begin = (name: string, message: string) => {
+    spent()
+    step = name
+    log(`${tag} ${peer.name}: ${message}`)
+  }
+  try {
+    begin('build', 'building')
+    gc()
+    const before = memoryInUse()
+    result.buildMs = round(timed(() => peer.build(documents)).ms, 1)
+    gc()
+    result.indexMemoryMB = round((memoryInUse() - before) / MB, 1)
+    begin('export', 'serializing and loading')
+    const { serializedBytes, loaded } = serializeAndLoad(peer, (name) => (step = name))
+    result.serializedBytes = serializedBytes
+    result.loadMs = round(loaded.ms, 1)
+    gc()
+    result.loadedIndexMemoryMB = round((memoryInUse() - before) / MB, 1)
+    begin('search', `timing ${QUERIES.length} queries × ${runs} runs after 1 round`)
+    const within = (search: () => string[]) => {
+      const found = search()
+      spent()
+      return found
+    }
+    const { samples } = timeQueries((q) => within(() => peer.search(q, RESULTS_PAGE + 1)), {
+      runs,
+      warmup: 1,
+    })
+    result.search = roundStats(stats(samples.flat()))
+    result.byCategory = statsByCategory(samples)
+    begin('recall', 'recall')
+    result.recallByCategory = recallByCategory(scan, (q) =>
+      within(() => peer.search(q.text, RECALL_LIMIT)),
+    )
+  } catch (error) {
+    result.error = error instanceof OverBudget ? error.message : `${step} failed: ${String(error)}`
+    log(`${tag} ${peer.name}: ${result.error}`)
+  }
+  return result
 }
 
 const roundStats = (s: LatencyStats): LatencyStats => ({
@@ -270,18 +326,14 @@ function roundTrip(
   loadMs: number
 } {
   log('serializing')
-  let serialized: { value: string; ms: number } | null = timed(() =>
-    JSON.stringify(built.engine!.serialize()),
-  )
+  let serialized: { value: string; ms: number } | null = timed(() => built.engine!.serialize())
   built.engine = null
   const { ms: serializeMs } = serialized
   const serializedBytes = Buffer.byteLength(serialized.value, 'utf8')
   log('parsing and loading')
-  let parsed: { value: IndexFile; ms: number } | null = timed(
-    () => JSON.parse(serialized!.value) as IndexFile,
-  )
+  let parsed: { value: IndexParts; ms: number } | null = timed(() => decodeIndex(serialized!.value))
   serialized = null
-  const loaded = timed(() => SearchEngine.load(parsed!.value, glossary))
+  const loaded = timed(() => SearchEngine.fromParts(parsed!.value, glossary))
   const parseMs = parsed.ms
   parsed = null
   return { engine: loaded.value, serializeMs, serializedBytes, parseMs, loadMs: loaded.ms }
@@ -293,7 +345,7 @@ function measureSize(
   seed: number,
   rounds: Rounds,
   gc: () => void,
-  peers: { make: Array<() => Peer>; runs: number },
+  peers: { make: Array<() => Peer>; runs: number; budgetMs: number },
 ): SizeResult {
   const tag = `[${documentCount}]`
   log(`${tag} generating`)
@@ -306,7 +358,9 @@ function measureSize(
   log(`${tag} building the index over ${blocks} blocks`)
   const start = performance.now()
   // Handed over in a box that lets it go, so the built index can be collected before the loaded one exists.
-  const built: { engine: SearchEngine | null } = { engine: SearchEngine.build(documents, glossary) }
+  const built: { engine: SearchEngine | null } = {
+    engine: SearchEngine.buildToShip(documents, glossary),
+  }
   const buildMs = performance.now() - start
   gc()
   const memoryAfter = memoryInUse()
@@ -362,7 +416,7 @@ function measureSize(
     engine.search(q.text, RECALL_LIMIT).map((h) => `${h.docId}#${h.blockId}`),
   )
   const peerResults = peers.make.map((make) =>
-    measurePeer(make(), documents, scan, peers.runs, gc, tag),
+    measurePeer(make(), documents, scan, peers.runs, peers.budgetMs, gc, tag),
   )
 
   return {
@@ -412,8 +466,8 @@ export function formatTable(report: BenchReport): string {
     ['blocks', (s) => int(s.blocks)],
     ['index build', (s) => ms(s.buildMs)],
     ['serialized index', (s) => megabytes(s.serializedBytes)],
-    ['JSON.parse', (s) => ms(s.parseMs)],
-    ['load (stored fields + postings)', (s) => ms(s.loadMs)],
+    ['decode (header JSON + postings base64)', (s) => ms(s.parseMs)],
+    ['load (blocks + postings views)', (s) => ms(s.loadMs)],
     ['load vs build', (s) => `${s.loadVsBuild.toFixed(1)}× faster`],
     ['search p50 / p95', (s) => `${ms(s.search.p50Ms)} / ${ms(s.search.p95Ms)}`],
     [
@@ -459,7 +513,7 @@ function formatCategories(size: SizeResult): string {
 
 /** The engine and its peers side by side at one size, and recall per category by `RELEVANCE_RULE`. */
 function formatPeers(size: SizeResult): string {
-  const engines = [
+  const engines: PeerResult[] = [
     {
       name: 'this engine',
       buildMs: size.buildMs,
@@ -472,17 +526,24 @@ function formatPeers(size: SizeResult): string {
     },
     ...size.peers,
   ]
-  const rows: Array<[string, (e: (typeof engines)[number]) => string]> = [
-    ['build', (e) => ms(e.buildMs)],
-    ['serialized', (e) => megabytes(e.serializedBytes)],
-    ['parse + load', (e) => ms(e.loadMs)],
-    ['index memory, built', (e) => `${int(Math.round(e.indexMemoryMB))} MB`],
-    ['index memory, loaded', (e) => `${int(Math.round(e.loadedIndexMemoryMB))} MB`],
-    ['search p50 / p95', (e) => `${ms(e.search.p50Ms)} / ${ms(e.search.p95Ms)}`],
-    ...QUERY_CATEGORIES.map((c): [string, (e: (typeof engines)[number]) => string] => [
+  /** A figure, or a dash where the peer stopped before measuring it. */
+  const shown = <T>(value: T | undefined, format: (value: T) => string) =>
+    value === undefined ? '—' : format(value)
+  const megabytesOf = (mb: number) => `${int(Math.round(mb))} MB`
+  const rows: Array<[string, (e: PeerResult) => string]> = [
+    ['build', (e) => shown(e.buildMs, ms)],
+    ['serialized', (e) => shown(e.serializedBytes, megabytes)],
+    ['parse + load', (e) => shown(e.loadMs, ms)],
+    ['index memory, built', (e) => shown(e.indexMemoryMB, megabytesOf)],
+    ['index memory, loaded', (e) => shown(e.loadedIndexMemoryMB, megabytesOf)],
+    ['search p50 / p95', (e) => shown(e.search, (s) => `${ms(s.p50Ms)} / ${ms(s.p95Ms)}`)],
+    ...QUERY_CATEGORIES.map((c): [string, (e: PeerResult) => string] => [
       `recall: ${c}`,
-      (e) => pct(e.recallByCategory[c]),
+      (e) => shown(e.recallByCategory, (recall) => pct(recall[c])),
     ]),
+    ...(engines.some((e) => e.error)
+      ? [['stopped', (e: PeerResult) => e.error ?? ''] as [string, (e: PeerResult) => string]]
+      : []),
   ]
   const header = [`at ${int(size.documents)} documents`, ...engines.map((e) => e.name)]
   const body = rows.map(([label, cell]) => [label, ...engines.map(cell)])
@@ -546,6 +607,7 @@ export function main(argv: string[]): number {
       seed: { type: 'string', default: '20240601' },
       peers: { type: 'string', default: Object.keys(PEERS).join(',') },
       'peer-runs': { type: 'string', default: '3' },
+      'peer-budget': { type: 'string', default: '300' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -562,12 +624,14 @@ export function main(argv: string[]): number {
   const peerNames = values.peers === 'none' ? [] : values.peers.split(',').map((p) => p.trim())
   const unknown = peerNames.filter((name) => !(name in PEERS))
   if (unknown.length) throw new Error(`--peers takes ${Object.keys(PEERS).join(',')} or none`)
-  const peers = { make: peerNames.map((name) => PEERS[name]!), runs: peerRuns }
+  const budgetMs = positiveInt('--peer-budget', values['peer-budget']) * 1000
+  const peers = { make: peerNames.map((name) => PEERS[name]!), runs: peerRuns, budgetMs }
 
   const respawned = respawn(argv)
   if (respawned !== null) return respawned
 
   const started = performance.now()
+  const loadAtStart = loadavg().map((n) => round(n))
   const gc = collector()
   const { glossary } = loadRealCorpus()
   const results: SizeResult[] = []
@@ -589,6 +653,7 @@ export function main(argv: string[]): number {
       cpuModel: cpuList[0]?.model.trim() ?? 'unknown',
       totalMemGB: round(totalmem() / 1024 / MB, 1),
       heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / MB),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => round(n)) },
     },
     wallMs: round(performance.now() - started, 0),
     sizes: results,
@@ -601,7 +666,8 @@ export function main(argv: string[]): number {
     console.log(
       [
         `Search benchmark — ${report.node}, ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
-          `seed ${seed}, ${QUERIES.length} queries × ${runs} runs after ${warmup} warm-up rounds, ${ms(report.wallMs)} in all`,
+          `seed ${seed}, ${QUERIES.length} queries × ${runs} runs after ${warmup} warm-up rounds, ${ms(report.wallMs)} in all` +
+          `, loadavg ${report.machine.loadAverage.atStart.join(' ')} → ${report.machine.loadAverage.atEnd.join(' ')}`,
         '',
         formatTable(report),
         '',

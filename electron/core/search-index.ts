@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SEARCH_INDEX_FILE } from '../shared/model.ts'
-import { SearchEngine, type IndexFile } from '../../src/search/engine.ts'
+import { SearchEngine } from '../../src/search/engine.ts'
+import { indexHash } from '../../src/search/index-file.ts'
 import { INDEX_HASH } from '../../src/search/options.ts'
 import type { CorpusService } from './corpus.ts'
 
@@ -29,23 +30,12 @@ export class SearchIndexService {
 
   private async read(): Promise<{ file: string; rebuilt: boolean }> {
     const text = await readFile(join(this.contentDir, SEARCH_INDEX_FILE), 'utf8').catch(() => null)
-    if (text && hashOf(text) === INDEX_HASH) return { file: text, rebuilt: false }
+    // The header alone is read here (and the postings' length checked): the worker decodes the rest.
+    if (text && indexHash(text) === INDEX_HASH) return { file: text, rebuilt: false }
     const documents = await Promise.all(
       (await this.corpus.list()).map((d) => this.corpus.get(d.id)),
     )
-    const rebuilt: IndexFile = SearchEngine.build(
-      documents,
-      await this.corpus.glossary(),
-    ).serialize()
-    return { file: JSON.stringify(rebuilt), rebuilt: true }
-  }
-}
-
-function hashOf(text: string): string | null {
-  try {
-    const parsed = JSON.parse(text) as Partial<IndexFile>
-    return typeof parsed.hash === 'string' && parsed.index !== undefined ? parsed.hash : null
-  } catch {
-    return null
+    const rebuilt = SearchEngine.buildToShip(documents, await this.corpus.glossary()).serialize()
+    return { file: rebuilt, rebuilt: true }
   }
 }

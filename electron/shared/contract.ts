@@ -67,7 +67,6 @@ export const contract = {
   'corpus:list': { input: z.undefined(), output: z.array(DocumentSummary) },
   'corpus:get': { input: z.object({ id: DocId }).strict(), output: Document },
   'corpus:glossary': { input: z.undefined(), output: z.array(GlossaryTerm) },
-  /** The serialized search index (an `IndexFile` as JSON); `rebuilt` if the shipped one was stale. */
   /** One piece (base64) of a file to import as a document; a pair is two uploads. */
   'documents:uploadChunk': {
     input: z
@@ -119,6 +118,7 @@ export const contract = {
   /** Removes an imported document; its annotations are kept, orphaned, until `restore`. */
   'documents:remove': { input: z.object({ id: DocId }).strict(), output: DocumentSummary },
   'documents:restore': { input: z.object({ id: DocId }).strict(), output: DocumentSummary },
+  /** The search index as shipped (`src/search/index-file.ts`); `rebuilt` if the shipped one was stale or damaged. */
   'search:index': {
     input: z.undefined(),
     output: z.object({ file: z.string(), rebuilt: z.boolean() }),

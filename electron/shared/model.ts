@@ -255,7 +255,7 @@ export const CorpusBundle = z.object({
 })
 export type CorpusBundle = z.infer<typeof CorpusBundle>
 export const CORPUS_BUNDLE_FILE = 'corpus.json'
-export const SEARCH_INDEX_FILE = 'search-index.json'
+export const SEARCH_INDEX_FILE = 'search-index.txt'
 
 export const DataStore = z.enum(['settings', 'annotations', 'documents'])
 export type DataStore = z.infer<typeof DataStore>

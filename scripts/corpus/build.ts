@@ -6,7 +6,8 @@ import {
   SEARCH_INDEX_FILE,
   type CorpusBundle,
 } from '../../electron/shared/model.ts'
-import { SearchEngine, type IndexFile } from '../../src/search/engine.ts'
+import { SearchEngine } from '../../src/search/engine.ts'
+import { indexHash } from '../../src/search/index-file.ts'
 import { INDEX_HASH } from '../../src/search/options.ts'
 import type { CorpusSource } from './source.ts'
 
@@ -34,9 +35,9 @@ export async function writeBundle(
   await writeFileAtomic(file, JSON.stringify(bundle))
   const blocks = bundle.documents.reduce((n, d) => n + d.blocks.length, 0)
   progress(`building the search index over ${blocks} blocks`)
-  const index = SearchEngine.build(bundle.documents, bundle.glossary).serialize()
+  const index = SearchEngine.buildToShip(bundle.documents, bundle.glossary).serialize()
   progress(`writing ${join(outDir, SEARCH_INDEX_FILE)}`)
-  await writeFileAtomic(join(outDir, SEARCH_INDEX_FILE), JSON.stringify(index))
+  await writeFileAtomic(join(outDir, SEARCH_INDEX_FILE), index)
   return file
 }
 
@@ -47,10 +48,5 @@ export async function writeBundle(
 export async function isBuilt(outDir: string, bundle: CorpusBundle): Promise<boolean> {
   const read = (name: string) => readFile(join(outDir, name), 'utf8').catch(() => null)
   const [built, index] = await Promise.all([read(CORPUS_BUNDLE_FILE), read(SEARCH_INDEX_FILE)])
-  if (built !== JSON.stringify(bundle) || index === null) return false
-  try {
-    return (JSON.parse(index) as Partial<IndexFile>).hash === INDEX_HASH
-  } catch {
-    return false
-  }
+  return built === JSON.stringify(bundle) && index !== null && indexHash(index) === INDEX_HASH
 }

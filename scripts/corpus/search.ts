@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { CORPUS_BUNDLE_FILE, CorpusBundle, SEARCH_INDEX_FILE } from '../../electron/shared/model.ts'
 import { Dictionary } from '../../src/chinese/dictionary.ts'
 import { dictionaryData } from '../../src/chinese/dictionary-data.ts'
-import { SearchEngine, type IndexFile, type SearchHit } from '../../src/search/engine.ts'
+import { SearchEngine, type SearchHit } from '../../src/search/engine.ts'
+import { DamagedIndexError } from '../../src/search/index-file.ts'
 import type { Snippet } from '../../src/search/snippet.ts'
 
 /** `[matched]` markers around the highlighted ranges, for a terminal. */
@@ -17,17 +18,27 @@ function marked({ text, ranges, cutStart, cutEnd }: Snippet): string {
   return `${cutStart ? '…' : ''}${out}${text.slice(at)}${cutEnd ? '…' : ''}`
 }
 
-/** Loads the built bundle and its index, the same way the app does (rebuilding a stale index). */
+/** Loads the built bundle and its index, the same way the app does (rebuilding a stale or damaged index). */
 export async function loadBuiltEngine(
   outDir: string,
 ): Promise<{ engine: SearchEngine; rebuilt: boolean }> {
   const bundle = CorpusBundle.parse(
     JSON.parse(await readFile(join(outDir, CORPUS_BUNDLE_FILE), 'utf8')),
   )
-  const file = JSON.parse(await readFile(join(outDir, SEARCH_INDEX_FILE), 'utf8')) as IndexFile
-  const loaded = SearchEngine.load(file, bundle.glossary)
+  const file = await readFile(join(outDir, SEARCH_INDEX_FILE), 'utf8')
+  const loaded = loadOrNull(file, bundle.glossary)
   if (loaded) return { engine: loaded, rebuilt: false }
   return { engine: SearchEngine.build(bundle.documents, bundle.glossary), rebuilt: true }
+}
+
+/** The engine over an index file; null where it is stale or damaged and must be rebuilt. */
+function loadOrNull(file: string, glossary: CorpusBundle['glossary']): SearchEngine | null {
+  try {
+    return SearchEngine.load(file, glossary)
+  } catch (error) {
+    if (error instanceof DamagedIndexError) return null
+    throw error
+  }
 }
 
 export async function runSearch(

@@ -62,4 +62,4 @@ export const RANKING = {
 } as const
 
 /** Identifies the index format; a bundled index with another hash is stale and is rebuilt. */
-export const INDEX_HASH = `search-v${TOKENIZER_VERSION}.3:${INDEX_FIELDS.join(',')}:${STORE_FIELDS.join(',')}`
+export const INDEX_HASH = `search-v${TOKENIZER_VERSION}.4:${INDEX_FIELDS.join(',')}:${STORE_FIELDS.join(',')}`

@@ -23,9 +23,11 @@ import {
   isGlossaryTerm,
   RANKING,
   type IndexedBlock,
+  type StoredBlock,
 } from './options.ts'
 import type { Readings } from './pinyin.ts'
 import { readingsOf } from './pinyin-readings.ts'
+import type { IndexParts } from './index-file.ts'
 import { clauseWords, MAX_TERMS, type Clause, type Leaf, type Query } from './query.ts'
 import { isWordTail } from './snippet.ts'
 
@@ -127,8 +129,10 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   /** The pinyin syllables the index's characters can be read as: what a pinyin query splits into. */
   syllables: ReadonlySet<string> = new Set()
   private tier = TIER
-  /** Whether the index was loaded from its serialized form (see `fromJS`). */
+  /** Whether the index was loaded from its serialized form (see `fromParts`). */
   private frozen = false
+  /** Whether the index was built without MiniSearch's term index (see `toShip`). */
+  private lean = false
   private sums = new Accumulator(0)
   private candidates = new BlockSet(0)
   /** Scratch bit sets for `blocksMeeting`. */
@@ -149,62 +153,170 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   }
 
   /**
-   * The index as MiniSearch serialized it. `readings`: as `pinyinReadings()` gave them when it was
-   * built; computed again if omitted. The rankings are derived straight from the serialized terms:
-   * MiniSearch's own index (a map per term and field, an entry per block, several times the memory
-   * of the rankings) is not made, so this index is searched, never changed nor serialized again.
+   * The index as `create` makes it, for shipping (`toParts`) and searching only: MiniSearch adds
+   * the blocks (their ids, stored fields and field lengths) but its term index, a map per term and
+   * field with an entry per block, is not made: the terms' occurrences are gathered in typed arrays
+   * and scored from there, as `prepare` scores MiniSearch's maps (to the last bit: a unit test
+   * compares the two). Filling those maps was half of building a library's index. Blocks cannot
+   * be added to nor removed from it.
    */
-  static fromJS(js: AsPlainObject, readings?: Readings, tier = TIER): RankedIndex {
-    // MiniSearch.loadJS makes a plain MiniSearch of what the blocks hold (their ids, stored fields
-    // and lengths); its state moves into a RankedIndex as is.
-    const index = Object.assign(
-      new RankedIndex(INDEX_OPTIONS),
-      MiniSearch.loadJS({ ...js, index: [] }, INDEX_OPTIONS),
+  static toShip(blocks: readonly IndexedBlock[], tier = TIER): RankedIndex {
+    const index = new RankedIndex(INDEX_OPTIONS)
+    const gathered = new Gathered()
+    index.addAllOnce(blocks, (fieldId, doc, term, count) =>
+      gathered.push(term, fieldId, doc, count),
     )
-    index.frozen = true
-    index.prepare(tier, serializedTerms(js), readings)
+    index.lean = true
+    index.prepareGathered(tier, gathered)
     return index
+  }
+
+  /**
+   * The index as `toParts` gave it (see `index-file.ts`). The rankings are views over the decoded
+   * postings: MiniSearch's own index (a map per term and field, an entry per block, several times
+   * the memory of the rankings) is not made, so this index is searched, never changed nor
+   * serialized again. MiniSearch holds what the blocks hold (their ids and stored fields).
+   */
+  static fromParts(parts: IndexParts, tier = TIER): RankedIndex {
+    const index = new RankedIndex(INDEX_OPTIONS)
+    const { blocks } = parts
+    for (let shortId = 0; shortId < blocks.length; shortId++) {
+      const block = blocks[shortId]!
+      const id = `${block.docId}#${block.blockId}`
+      index._documentIds.set(shortId, id)
+      index._idToShortId.set(id, shortId)
+      index._storedFields.set(shortId, block as unknown as Record<string, unknown>)
+    }
+    index._documentCount = blocks.length
+    index._nextId = blocks.length
+    index._avgFieldLength = parts.averageFieldLength
+    index.frozen = true
+    index.allocate()
+    const { terms, counts, rests, docs, impacts, fields } = parts
+    const size = blocks.length
+    for (let term = 0, start = 0; term < terms.length; term++) {
+      const end = start + counts[term]!
+      const list = { docs: docs.subarray(start, end), impacts: impacts.subarray(start, end) }
+      index.postings.set(terms[term]!, {
+        ...list,
+        fields: fields.subarray(start, end),
+        bitmap: list.docs.length > size * BITMAP_SHARE ? DocBitmap.of(list.docs, size) : null,
+        ...(tier === TIER
+          ? topAbove(list.docs, list.impacts, rests[term]!)
+          : topTier(list.docs, list.impacts, tier)),
+      })
+      start = end
+    }
+    index.finish(tier, parts.readings)
+    return index
+  }
+
+  /** The index in the form `fromParts` loads; refused for an index blocks left (short ids with gaps). */
+  toParts(hash: string): IndexParts {
+    this.refuseIfFrozen()
+    if (this._documentCount !== this._nextId) {
+      throw new Error('an index that blocks were discarded from is not serialized')
+    }
+    if (this.tier !== TIER) throw new Error(`an index is serialized with the tier ${TIER}`)
+    const terms = [...this.postings.keys()]
+    const lists = [...this.postings.values()]
+    const total = lists.reduce((n, { docs }) => n + docs.length, 0)
+    const parts: IndexParts = {
+      hash,
+      blocks: [],
+      averageFieldLength: [...this._avgFieldLength],
+      terms,
+      counts: Uint32Array.from(lists, ({ docs }) => docs.length),
+      rests: Float32Array.from(lists, ({ rest }) => rest),
+      docs: new Int32Array(total),
+      impacts: new Float32Array(total),
+      fields: new Uint8Array(total),
+      readings: this.readings,
+    }
+    let at = 0
+    for (const { docs, impacts, fields } of lists) {
+      parts.docs.set(docs, at)
+      parts.impacts.set(impacts, at)
+      parts.fields.set(fields, at)
+      at += docs.length
+    }
+    for (let shortId = 0; shortId < this._nextId; shortId++) {
+      parts.blocks.push(this._storedFields.get(shortId) as unknown as StoredBlock)
+    }
+    return parts
   }
 
   /**
    * `addAll` into an index that no block leaves meanwhile. MiniSearch finds a term's entry in its
    * radix tree for every occurrence of the term in every block (millions of walks down the tree
    * for a library); a term's entry is found there once, then kept by the term in a hash map, as
-   * nothing is deleted from the tree while the blocks are added.
+   * nothing is deleted from the tree while the blocks are added. And MiniSearch counts a term in a
+   * block's field one occurrence at a time (three map lookups each: a Chinese character recurs
+   * dozens of times in a paragraph); here each field's terms are counted first, then each term is
+   * added once with its count. MiniSearch's index comes out the same, map for map, in the same
+   * order.
    */
-  private addAllOnce(blocks: readonly IndexedBlock[]) {
+  private addAllOnce(
+    blocks: readonly IndexedBlock[],
+    sink?: (fieldId: number, doc: number, term: string, count: number) => void,
+  ) {
     const tree = this._index
     const walk = tree.fetch
     const entries = new Map<string, ReturnType<typeof walk>>()
-    tree.fetch = (term, initial) => {
+    const options = this._options
+    const { tokenize } = options
+    // MiniSearch's own addTerm, which it calls once per token.
+    const internals = this as unknown as {
+      addTerm: (field: number, doc: number, term: string) => void
+    }
+    let counts = new Map<string, number>()
+    options.tokenize = (text, field) => {
+      counts = new Map()
+      for (const term of tokenize(text, field)) counts.set(term, (counts.get(term) ?? 0) + 1)
+      // Each term once: MiniSearch takes the field's length as its count of distinct terms.
+      return [...counts.keys()]
+    }
+    internals.addTerm = (fieldId, doc, term) => {
+      if (sink) return sink(fieldId, doc, term, counts.get(term)!)
       let entry = entries.get(term)
-      if (!entry) entries.set(term, (entry = walk.call(tree, term, initial)))
-      return entry
+      if (!entry) entries.set(term, (entry = walk.call(tree, term, createEntry)))
+      const byDoc = entry.get(fieldId)
+      if (byDoc) byDoc.set(doc, counts.get(term)!)
+      else entry.set(fieldId, new Map([[doc, counts.get(term)!]]))
     }
     try {
       this.addAll(blocks)
     } finally {
-      tree.fetch = walk
+      options.tokenize = tokenize
+      delete (internals as { addTerm?: unknown }).addTerm
     }
   }
 
   override add(block: IndexedBlock): void {
     this.refuseIfFrozen()
+    this.refuseIfLean()
     super.add(block)
   }
 
   override discard(id: unknown): void {
     this.refuseIfFrozen()
+    this.refuseIfLean()
     super.discard(id)
   }
 
   override toJSON(): AsPlainObject {
     this.refuseIfFrozen()
+    this.refuseIfLean()
     return super.toJSON()
   }
 
   private refuseIfFrozen() {
     if (this.frozen) throw new Error('a loaded search index is not changed nor serialized again')
+  }
+
+  /** A lean index has no term index of MiniSearch's to change or serialize (see `toShip`). */
+  private refuseIfLean() {
+    if (this.lean) throw new Error('an index built to ship is not changed')
   }
 
   /** The pinyin of the index's characters, to ship with it (see `Readings`). */
@@ -225,11 +337,23 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
    */
   refresh(): void {
     this.refuseIfFrozen()
+    this.refuseIfLean()
     this.prepare(this.tier, this._index)
   }
 
-  private prepare(tier: number, source: Iterable<[string, TermFields]>, readings?: Readings) {
-    this.tier = tier
+  /** The scratch space of a search, sized to the index. */
+  private allocate() {
+    const size = this._nextId
+    this.sums = new Accumulator(size)
+    this.candidates = new BlockSet(size)
+    this.sets = [0, 1, 2, 3].map(() => new BlockSet(size))
+    this.wordsPerSet = (size + 31) >>> 5
+    this.joiner = new Joiner(size)
+    this.pool = new MatchesPool(size)
+    this.hitSlot = new Int32Array(size).fill(-1)
+  }
+
+  private prepare(tier: number, source: Iterable<[string, TermFields]>) {
     this.postings = new Map()
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
@@ -240,13 +364,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const [shortId, lengths] of this._fieldLength) {
       lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
     }
-    this.sums = new Accumulator(size)
-    this.candidates = new BlockSet(size)
-    this.sets = [0, 1, 2, 3].map(() => new BlockSet(size))
-    this.wordsPerSet = (size + 31) >>> 5
-    this.joiner = new Joiner(size)
-    this.pool = new MatchesPool(size)
-    this.hitSlot = new Int32Array(size).fill(-1)
+    this.allocate()
     const fieldsOf = new Uint8Array(size)
     // Whether each block is in the index (not discarded): read for each of millions of entries.
     const live = new Uint8Array(size)
@@ -256,7 +374,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     const scratch = this.pool.take()
     for (const [term, byField] of source) {
       this.sums.begin()
-      for (const [fieldId, freqs] of byField) {
+      // In the order of the fields, as the serialized index had them: the same sums to the last bit.
+      for (const [fieldId, freqs] of [...byField].sort(([x], [y]) => x - y)) {
         const field = INDEX_FIELDS[fieldId]
         if (!field) continue
         const boost = RANKING.fieldBoost[field]
@@ -287,16 +406,101 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
         fields[i] = fieldsOf[docs[i]!]!
         fieldsOf[docs[i]!] = 0
       }
-      const impacts = Float32Array.from(scratch.scores.subarray(0, scratch.length))
-      this.postings.set(term, {
+      this.keep(
+        term,
         docs,
-        impacts,
+        Float32Array.from(scratch.scores.subarray(0, scratch.length)),
         fields,
-        bitmap: docs.length > size * BITMAP_SHARE ? DocBitmap.of(docs, size) : null,
-        ...topTier(docs, impacts, tier),
-      })
+        tier,
+      )
     }
     this.pool.give(scratch)
+    this.finish(tier)
+  }
+
+  private keep(
+    term: string,
+    docs: Int32Array,
+    impacts: Float32Array,
+    fields: Uint8Array,
+    tier: number,
+  ) {
+    const size = this._nextId
+    this.postings.set(term, {
+      docs,
+      impacts,
+      fields,
+      bitmap: docs.length > size * BITMAP_SHARE ? DocBitmap.of(docs, size) : null,
+      ...topTier(docs, impacts, tier),
+    })
+  }
+
+  /**
+   * `prepare` over the occurrences `toShip` gathered. They come block after block, and in a block
+   * field after field: each block's score sums its fields in the order `prepare` adds them.
+   */
+  private prepareGathered(tier: number, gathered: Gathered) {
+    this.postings = new Map()
+    const size = this._nextId
+    const docBoost = new Float64Array(size).fill(1)
+    for (const [shortId, fields] of this._storedFields) {
+      if (fields['type'] === 'heading') docBoost[shortId] = RANKING.headingBoost
+    }
+    const fieldLengths = INDEX_FIELDS.map(() => new Float64Array(size))
+    for (const [shortId, lengths] of this._fieldLength) {
+      lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
+    }
+    this.allocate()
+    const { k, b, d } = RANKING.bm25
+    const total = this._documentCount
+    const boosts = INDEX_FIELDS.map((field) => RANKING.fieldBoost[field])
+    const bits = INDEX_FIELDS.map((field) => FIELD_BIT[field])
+    const idfs = new Float64Array(INDEX_FIELDS.length)
+    const blocksIn = new Int32Array(INDEX_FIELDS.length)
+    const sums = new Float64Array(size)
+    const { order, starts, field, doc, count } = gathered.byTerm()
+    gathered.terms.forEach((term, id) => {
+      const start = starts[id]!
+      const end = starts[id + 1]!
+      blocksIn.fill(0)
+      for (let i = start; i < end; i++) blocksIn[field[order[i]!]!]!++
+      for (let f = 0; f < idfs.length; f++) {
+        idfs[f] = Math.log(1 + (total - blocksIn[f]! + 0.5) / (blocksIn[f]! + 0.5))
+      }
+      const docs: number[] = []
+      const fields: number[] = []
+      for (let i = start; i < end; i++) {
+        const at = order[i]!
+        const block = doc[at]!
+        const fieldId = field[at]!
+        const tf = count[at]!
+        const length = fieldLengths[fieldId]![block]!
+        const average = this._avgFieldLength[fieldId]!
+        const bm25 = d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / average))
+        const score = boosts[fieldId]! * idfs[fieldId]! * bm25 * docBoost[block]!
+        if (docs[docs.length - 1] === block) {
+          sums[docs.length - 1] = sums[docs.length - 1]! + score
+          fields[fields.length - 1]! |= bits[fieldId]!
+        } else {
+          sums[docs.length] = score
+          docs.push(block)
+          fields.push(bits[fieldId]!)
+        }
+      }
+      this.keep(
+        term,
+        Int32Array.from(docs),
+        Float32Array.from(sums.subarray(0, docs.length)),
+        Uint8Array.from(fields),
+        tier,
+      )
+    })
+    this.finish(tier)
+  }
+
+  /** What a search reads besides the postings: the terms in order, their typos, their pinyin. */
+  private finish(tier: number, readings?: Readings) {
+    this.tier = tier
     const terms = [...this.postings.keys()].sort()
     this.sortedTerms = terms.filter((term) => !isGlossaryTerm(term))
     // Typos are looked up among all terms, as MiniSearch does, so scores stay MiniSearch's: only a
@@ -739,12 +943,60 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
 /** A term's occurrences by field: MiniSearch's maps of block to count, or their serialized form. */
 type TermFields = Iterable<[number, Map<number, number> | Record<string, number>]>
 
-/** The terms of a serialized MiniSearch index, each with its occurrences by field. */
-function* serializedTerms(js: AsPlainObject): Iterable<[string, TermFields]> {
-  for (const [term, byField] of js.index) {
-    yield [term, Object.entries(byField).map(([fieldId, freqs]) => [Number(fieldId), freqs])]
+/**
+ * The occurrences of terms in blocks as they are added (see `RankedIndex.toShip`): term, field,
+ * block and count, one after another in growing typed arrays, then grouped by term.
+ */
+class Gathered {
+  /** The terms by id, in the order they were first seen. */
+  readonly terms: string[] = []
+  private readonly ids = new Map<string, number>()
+  private term = new Int32Array(1 << 16)
+  private field = new Uint8Array(1 << 16)
+  private doc = new Int32Array(1 << 16)
+  private count = new Int32Array(1 << 16)
+  private length = 0
+
+  push(term: string, fieldId: number, doc: number, count: number) {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.terms.push(term) - 1
+      this.ids.set(term, id)
+    }
+    if (this.length === this.term.length) this.grow()
+    const at = this.length++
+    this.term[at] = id
+    this.field[at] = fieldId
+    this.doc[at] = doc
+    this.count[at] = count
+  }
+
+  private grow() {
+    const twice = <T extends Int32Array | Uint8Array>(array: T, make: new (n: number) => T) => {
+      const bigger = new make(array.length * 2)
+      bigger.set(array)
+      return bigger
+    }
+    this.term = twice(this.term, Int32Array)
+    this.field = twice(this.field, Uint8Array)
+    this.doc = twice(this.doc, Int32Array)
+    this.count = twice(this.count, Int32Array)
+  }
+
+  /** The occurrences in order of term (`order`, from `starts[id]` to `starts[id + 1]`), else as added. */
+  byTerm() {
+    const starts = new Int32Array(this.terms.length + 1)
+    for (let i = 0; i < this.length; i++) starts[this.term[i]! + 1]!++
+    for (let id = 0; id < this.terms.length; id++) starts[id + 1]! += starts[id]!
+    const next = starts.slice(0, this.terms.length)
+    const order = new Int32Array(this.length)
+    for (let i = 0; i < this.length; i++) order[next[this.term[i]!]!++] = i
+    return { order, starts, field: this.field, doc: this.doc, count: this.count }
   }
 }
+
+/** A term's new entry in MiniSearch's radix tree: its occurrences by field. */
+const createEntry = () => new Map<number, Map<number, number>>()
 
 /** Two sets of readings as one: each syllable's characters from both. */
 function mergeReadings(known: Readings, more: Readings): Readings {
@@ -765,6 +1017,16 @@ function lowerBound(sorted: readonly string[], item: string): number {
     else high = mid
   }
   return low
+}
+
+/** A long list's blocks that score above `rest` (its top tier, when `rest` is above 0). */
+function topAbove(
+  docs: Int32Array,
+  impacts: Float32Array,
+  rest: number,
+): Pick<TermPostings, 'top' | 'rest'> {
+  if (!(rest > 0)) return { top: null, rest: 0 }
+  return { top: docs.filter((_, i) => impacts[i]! > rest), rest }
 }
 
 /** A long list's top tier: its blocks that score above its `tier`-th best score, which is `rest`. */

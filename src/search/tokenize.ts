@@ -16,8 +16,25 @@ function wordTerms(word: string): string[] {
   return [...new Set([whole, ...parts])]
 }
 
+/**
+ * The terms of Chinese runs seen before, by run: a library repeats its names and set phrases
+ * (江门市, 粤港澳大湾区) run after run, and the segmenter (ICU) is most of what indexing Chinese costs.
+ * Emptied when full, so it holds the runs of recent blocks at most.
+ */
+const hanCache = new Map<string, readonly string[]>()
+const HAN_CACHE_SIZE = 50_000
+
 /** Unigrams and bigrams of a Chinese run, plus the longer words a segmenter finds in it. */
-function hanTerms(run: string): string[] {
+function hanTerms(run: string): readonly string[] {
+  let terms = hanCache.get(run)
+  if (!terms) {
+    if (hanCache.size >= HAN_CACHE_SIZE) hanCache.clear()
+    hanCache.set(run, (terms = segmentHan(run)))
+  }
+  return terms
+}
+
+function segmentHan(run: string): string[] {
   const chars = [...run]
   const terms = [...chars]
   for (let i = 0; i + 1 < chars.length; i++) terms.push(chars[i]! + chars[i + 1]!)

@@ -59,7 +59,15 @@ export const useSearchStore = defineStore('search', () => {
       }
       indexRebuilt.value = index.value.rebuilt
       client ??= createSearchClient()
-      await client.load(index.value.file, useGlossaryStore().terms)
+      try {
+        await client.load(index.value.file, useGlossaryStore().terms)
+      } catch (error) {
+        // A shipped index altered on disk, which main could not tell by its length (see `decodeIndex`).
+        useNoticesStore().pushError({ code: 'corrupt-data', message: String(error) })
+        status.value = 'error'
+        ready = null
+        return false
+      }
       if (library.status === 'idle') await library.load()
       await syncOwnDocuments(client)
       status.value = 'ready'
