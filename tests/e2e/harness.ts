@@ -15,6 +15,7 @@ const ROOT = resolve(import.meta.dirname, '../..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
 const CONTENT_DIR = join(ROOT, 'out/content')
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts/e2e')
+const VIEWPORT = { width: 1200, height: 800 }
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -83,8 +84,8 @@ function bundleBridge(): Promise<string> {
 let browser: Promise<Browser> | null = null
 
 /**
- * One Chromium for the whole test file (each app gets a fresh context: its own storage, page and
- * bridge), as starting one per test costs a second or more; Playwright ends it with the process.
+ * One Chromium for the whole test file, as starting one per test costs a second or more;
+ * Playwright ends it with the process.
  */
 function sharedBrowser(): Promise<Browser> {
   browser ??= chromium.launch({
@@ -106,7 +107,12 @@ function sharedBrowser(): Promise<Browser> {
 export async function closeBrowser(): Promise<void> {
   const running = browser
   browser = null
+  sharedPages.clear()
+  const server = sharedServer
+  sharedServer = null
   await (await running)?.close()
+  const served = (await server)?.server
+  if (served) await new Promise((done) => served.close(done))
 }
 
 export interface LaunchOptions {
@@ -138,22 +144,68 @@ export interface ReaderApp {
 }
 
 /**
+ * A page kept between apps, one per operating-system locale: a new page costs a renderer process
+ * (half a second or more here), while an app navigated into a page kept open starts at once. It
+ * keeps nothing of the app before it that the app could see: the app keeps its data in main (a
+ * fresh folder per app), and the window's state (size, colour scheme, permissions, speech service)
+ * is set again for each app. Its binding calls whichever app holds it.
+ */
+interface SharedPage {
+  context: BrowserContext
+  page: Page
+  url: string
+  handlers: AppServices['handlers'] | null
+}
+const sharedPages = new Map<string, Promise<SharedPage>>()
+let sharedServer: Promise<{ server: Server; url: string }> | null = null
+
+/** The query that tells the shared page's start script which speech service to fake. */
+const SPEECH_PARAM = 'e2e-speech'
+
+function sharedPage(browser: Browser, osLocale: string, script: string): Promise<SharedPage> {
+  let shared = sharedPages.get(osLocale)
+  if (!shared) {
+    sharedServer ??= serveRenderer(resolve(RENDERER_DIR))
+    shared = (async () => {
+      const { url } = await sharedServer!
+      const context = await browser.newContext({ locale: osLocale, viewport: VIEWPORT })
+      const entry: SharedPage = { context, page: undefined as unknown as Page, url, handlers: null }
+      await context.exposeBinding(
+        '__readerInvoke',
+        (_source, channel: unknown, payload: unknown) =>
+          entry.handlers
+            ? dispatch(entry.handlers, channel, payload)
+            : Promise.reject(new Error('no app holds this page')),
+      )
+      await context.addInitScript({ content: script })
+      // The speech service each app asked for: faked as `installFakeSpeech` does, or Chromium's own.
+      await context.addInitScript({
+        content: `(() => {
+          const voices = new URLSearchParams(location.search).get(${JSON.stringify(SPEECH_PARAM)})
+          if (voices === 'fake-voices' || voices === 'no-voices')
+            (${installFakeSpeech.toString()})({ voices })
+        })()`,
+      })
+      entry.page = await context.newPage()
+      return entry
+    })()
+    sharedPages.set(osLocale, shared)
+  }
+  return shared
+}
+
+/**
  * Starts the app as a user gets it: the built renderer in Chromium, talking through `window.reader`
  * (built by the same `makeApi` as the preload) to the REAL main-process services over `dataDir`.
+ * A benchmark (another renderer, a probe) gets a context of its own, as does an app started while
+ * another holds the shared page of its locale; a spec's app otherwise starts in that shared page.
  */
 export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'reader-e2e-')))
   const osLocale = options.osLocale ?? 'en-US'
-  const [{ server, url }, script] = await Promise.all([
-    serveRenderer(resolve(options.rendererDir ?? RENDERER_DIR)),
-    bundleBridge(),
-  ])
-  const browser = await sharedBrowser()
-  let context: BrowserContext
-  let services: AppServices
-
-  const start = async () => {
-    services = createServices({
+  const [browser, script] = await Promise.all([sharedBrowser(), bundleBridge()])
+  const makeServices = () =>
+    createServices({
       contentDir: CONTENT_DIR,
       dataDir,
       appInfo: {
@@ -163,7 +215,100 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
         osLocale,
       },
     })
-    context = await browser.newContext({ locale: osLocale, viewport: { width: 1200, height: 800 } })
+  const shared =
+    options.rendererDir || options.initScript ? null : await sharedPage(browser, osLocale, script)
+  if (shared && !shared.handlers) return launchShared(shared, options, dataDir, makeServices)
+  return launchFresh(browser, script, options, dataDir, osLocale, makeServices)
+}
+
+/**
+ * Wires main's events to the page, as main/index.ts sends them to the window, until the function
+ * it answers is called (the app quit: its services may still report, to no page).
+ */
+function sendEvents(services: AppServices, page: Page): () => void {
+  let open = true
+  const send = (channel: EventChannel, payload: unknown) => {
+    if (!open) return
+    void page
+      .evaluate(([c, p]) => window.__readerEmit(c, p), [channel, payload] as const)
+      .catch(() => undefined)
+  }
+  services.annotations.onPlaced((placements) => send('annotations:placed', { placements }))
+  services.onStorageChange((state) => send('app:storage', state))
+  services.imports.onProgress((progress) => send('documents:progress', progress))
+  return () => {
+    open = false
+  }
+}
+
+async function launchShared(
+  shared: SharedPage,
+  options: LaunchOptions,
+  dataDir: string,
+  makeServices: () => AppServices,
+): Promise<ReaderApp> {
+  const { page, context } = shared
+  let services: AppServices
+  const onError = (error: Error) => app.pageErrors.push(error.message)
+  const query = options.speech ? `?${SPEECH_PARAM}=${options.speech}` : ''
+  let quiet = () => {}
+  const start = async () => {
+    services = makeServices()
+    shared.handlers = services.handlers
+    quiet = sendEvents(services, page)
+    await page.goto(shared.url + query)
+  }
+  /** Leaves the page blank, so that nothing of this app calls its services after it quits. */
+  const stop = async () => {
+    quiet()
+    await services.flush()
+    await page.goto('about:blank')
+  }
+  // As a fresh context has them.
+  await Promise.all([
+    page.setViewportSize(VIEWPORT),
+    page.emulateMedia({ colorScheme: 'light' }),
+    context.clearPermissions(),
+  ])
+  page.on('pageerror', onError)
+  const app: ReaderApp = {
+    pageErrors: [],
+    page,
+    dataDir,
+    get services() {
+      return services
+    },
+    async restart() {
+      await stop()
+      await start()
+    },
+    screenshot: (name) => screenshot(page, name),
+    async close() {
+      await stop()
+      page.off('pageerror', onError)
+      shared.handlers = null
+    },
+  }
+  await start()
+  return app
+}
+
+async function launchFresh(
+  browser: Browser,
+  script: string,
+  options: LaunchOptions,
+  dataDir: string,
+  osLocale: string,
+  makeServices: () => AppServices,
+): Promise<ReaderApp> {
+  const { server, url } = await serveRenderer(resolve(options.rendererDir ?? RENDERER_DIR))
+  let context: BrowserContext
+  let services: AppServices
+  let quiet = () => {}
+
+  const start = async () => {
+    services = makeServices()
+    context = await browser.newContext({ locale: osLocale, viewport: VIEWPORT })
     const handlers = services.handlers
     await context.exposeBinding('__readerInvoke', (_source, channel: unknown, payload: unknown) =>
       dispatch(handlers, channel, payload),
@@ -173,14 +318,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     if (options.speech) await context.addInitScript(installFakeSpeech, { voices: options.speech })
     const page = await context.newPage()
     page.on('pageerror', (error) => app.pageErrors.push(error.message))
-    // As main/index.ts sends them to the window.
-    const send = (channel: EventChannel, payload: unknown) =>
-      void page
-        .evaluate(([c, p]) => window.__readerEmit(c, p), [channel, payload] as const)
-        .catch(() => undefined)
-    services.annotations.onPlaced((placements) => send('annotations:placed', { placements }))
-    services.onStorageChange((state) => send('app:storage', state))
-    services.imports.onProgress((progress) => send('documents:progress', progress))
+    quiet = sendEvents(services, page)
     await page.goto(url)
     return page
   }
@@ -193,17 +331,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
       return services
     },
     async restart() {
+      quiet()
       await services.flush()
       await context.close()
       app.page = await start()
     },
-    async screenshot(name: string) {
-      await mkdir(ARTIFACTS_DIR, { recursive: true })
-      const path = join(ARTIFACTS_DIR, `${name}.png`)
-      await app.page.screenshot({ path, fullPage: false })
-      return path
-    },
+    screenshot: (name) => screenshot(app.page, name),
     async close() {
+      quiet()
       await services.flush()
       await context.close()
       await new Promise((done) => server.close(done))
@@ -211,4 +346,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
   }
   app.page = await start()
   return app
+}
+
+async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true })
+  const path = join(ARTIFACTS_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage: false })
+  return path
 }
