@@ -353,8 +353,8 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     this.hitSlot = new Int32Array(size).fill(-1)
   }
 
-  private prepare(tier: number, source: Iterable<[string, TermFields]>) {
-    this.postings = new Map()
+  /** Each block's boost (a heading's), and its length in each field, by short id. */
+  private blockWeights(): { docBoost: Float64Array; fieldLengths: Float64Array[] } {
     const size = this._nextId
     const docBoost = new Float64Array(size).fill(1)
     for (const [shortId, fields] of this._storedFields) {
@@ -364,6 +364,13 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
     for (const [shortId, lengths] of this._fieldLength) {
       lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
     }
+    return { docBoost, fieldLengths }
+  }
+
+  private prepare(tier: number, source: Iterable<[string, TermFields]>) {
+    this.postings = new Map()
+    const size = this._nextId
+    const { docBoost, fieldLengths } = this.blockWeights()
     this.allocate()
     const fieldsOf = new Uint8Array(size)
     // Whether each block is in the index (not discarded): read for each of millions of entries.
@@ -442,14 +449,7 @@ export class RankedIndex extends MiniSearch<IndexedBlock> {
   private prepareGathered(tier: number, gathered: Gathered) {
     this.postings = new Map()
     const size = this._nextId
-    const docBoost = new Float64Array(size).fill(1)
-    for (const [shortId, fields] of this._storedFields) {
-      if (fields['type'] === 'heading') docBoost[shortId] = RANKING.headingBoost
-    }
-    const fieldLengths = INDEX_FIELDS.map(() => new Float64Array(size))
-    for (const [shortId, lengths] of this._fieldLength) {
-      lengths.forEach((length, fieldId) => (fieldLengths[fieldId]![shortId] = length))
-    }
+    const { docBoost, fieldLengths } = this.blockWeights()
     this.allocate()
     const { k, b, d } = RANKING.bm25
     const total = this._documentCount
