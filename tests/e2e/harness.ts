@@ -247,6 +247,8 @@ async function launchShared(
   dataDir: string,
   makeServices: () => AppServices,
 ): Promise<ReaderApp> {
+  // A page a test closed (or that crashed) is replaced.
+  if (shared.page.isClosed()) shared.page = await shared.context.newPage()
   const { page, context } = shared
   let services: AppServices
   const onError = (error: Error) => app.pageErrors.push(error.message)
