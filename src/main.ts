@@ -24,13 +24,13 @@ async function boot(): Promise<void> {
     },
     { immediate: true },
   )
-  void useNoticesStore(pinia).loadDataNotices()
   void useGlossaryStore(pinia).load()
   const last = settings.settings?.lastDocId
   if (last) await useReaderStore(pinia).open(last)
   app.mount('#app')
-  // Asked for once the page has asked for what it shows first: main reads a large annotations file
-  // before it answers, and what is asked after waits for it.
+  // Asked for once the page has asked for what it shows first: both read the annotations file,
+  // which main parses before it answers (seconds at 100,000), and what is asked after waits for it.
+  void useNoticesStore(pinia).loadDataNotices()
   void useAnnotationsStore(pinia).load()
 }
 
