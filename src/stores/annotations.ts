@@ -123,6 +123,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       if (!result.ok || (next !== null && next <= from)) {
         status.value = 'error'
         progress.value = null
+        changedHere = null
         notices.pushError(
           result.ok
             ? fail('invalid-output', `a page from ${next} after ${from}`).error
@@ -151,14 +152,17 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       : items.value.filter((i) => i.annotation.id !== id)
   }
 
-  function refuse(previous: ListedAnnotation[], error: IpcError): false {
-    items.value = previous
+  /**
+   * Undoes the change main refused to the one annotation it made, and says why; what else arrived
+   * meanwhile (a page of the list, a placement) stays.
+   */
+  function refuse(id: string, before: ListedAnnotation | null, error: IpcError): false {
+    replace(id, before)
     notices.pushError(error)
     return false
   }
 
   async function create(input: Omit<NewAnnotation, 'id'>): Promise<Annotation | false> {
-    const previous = items.value
     const id = crypto.randomUUID()
     const stamp = new Date().toISOString()
     const draft: Annotation = { ...input, id, createdAt: stamp, updatedAt: stamp, deletedAt: null }
@@ -168,7 +172,7 @@ export const useAnnotationsStore = defineStore('annotations', () => {
       placement: { status: 'exact', blockId: anchor.blockId, start: anchor.start, end: anchor.end },
     })
     const result = await useApi().annotations.create({ ...input, id })
-    if (!result.ok) return refuse(previous, result.error)
+    if (!result.ok) return refuse(id, null, result.error)
     replace(id, {
       annotation: result.value,
       placement: items.value.find((i) => i.annotation.id === id)!.placement,
@@ -177,33 +181,31 @@ export const useAnnotationsStore = defineStore('annotations', () => {
   }
 
   async function update(patch: AnnotationPatch): Promise<boolean> {
-    const previous = items.value
-    const current = previous.find((i) => i.annotation.id === patch.id)
+    const current = items.value.find((i) => i.annotation.id === patch.id)
     if (!current) return false
     replace(patch.id, { ...current, annotation: { ...current.annotation, ...patch } })
     const result = await useApi().annotations.update(patch)
-    if (!result.ok) return refuse(previous, result.error)
+    if (!result.ok) return refuse(patch.id, current, result.error)
     replace(patch.id, { ...current, annotation: result.value })
     return true
   }
 
   /** Deletes at once and offers Undo for a few seconds. */
   async function remove(id: string): Promise<boolean> {
-    const previous = items.value
-    const current = previous.find((i) => i.annotation.id === id)
+    const current = items.value.find((i) => i.annotation.id === id)
     if (!current) return false
     replace(id, null)
     const result = await useApi().annotations.delete({ id })
-    if (!result.ok) return refuse(previous, result.error)
+    if (!result.ok) return refuse(id, current, result.error)
     notices.pushInfo('deleted', { label: 'undo', run: () => void restore(current) })
     return true
   }
 
   async function restore(item: ListedAnnotation): Promise<boolean> {
-    const previous = items.value
+    const before = items.value.find((i) => i.annotation.id === item.annotation.id) ?? null
     replace(item.annotation.id, item)
     const result = await useApi().annotations.restore({ id: item.annotation.id })
-    if (!result.ok) return refuse(previous, result.error)
+    if (!result.ok) return refuse(item.annotation.id, before, result.error)
     replace(item.annotation.id, { ...item, annotation: result.value })
     return true
   }
@@ -240,7 +242,10 @@ export const useAnnotationsStore = defineStore('annotations', () => {
     const result = await useApi().annotations.export(
       docId ? { format, docId, locale } : { format, locale },
     )
-    if (!result.ok) return refuse(items.value, result.error)
+    if (!result.ok) {
+      notices.pushError(result.error)
+      return false
+    }
     // Markdown is for reading: its Chinese in the reader's script. JSON keeps the authored text
     // its anchors refer to, so that it imports again.
     const content =

@@ -154,6 +154,8 @@ interface SharedPage {
   context: BrowserContext
   page: Page
   url: string
+  /** Whether an app holds the page (claimed before any await, so no two apps share it). */
+  held: boolean
   handlers: AppServices['handlers'] | null
 }
 const sharedPages = new Map<string, Promise<SharedPage>>()
@@ -169,7 +171,13 @@ function sharedPage(browser: Browser, osLocale: string, script: string): Promise
     shared = (async () => {
       const { url } = await sharedServer!
       const context = await browser.newContext({ locale: osLocale, viewport: VIEWPORT })
-      const entry: SharedPage = { context, page: undefined as unknown as Page, url, handlers: null }
+      const entry: SharedPage = {
+        context,
+        page: undefined as unknown as Page,
+        url,
+        held: false,
+        handlers: null,
+      }
       await context.exposeBinding(
         '__readerInvoke',
         (_source, channel: unknown, payload: unknown) =>
@@ -217,7 +225,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<ReaderApp>
     })
   const shared =
     options.rendererDir || options.initScript ? null : await sharedPage(browser, osLocale, script)
-  if (shared && !shared.handlers) return launchShared(shared, options, dataDir, makeServices)
+  if (shared && !shared.held) {
+    shared.held = true
+    return launchShared(shared, options, dataDir, makeServices)
+  }
   return launchFresh(browser, script, options, dataDir, osLocale, makeServices)
 }
 
@@ -289,6 +300,7 @@ async function launchShared(
       await stop()
       page.off('pageerror', onError)
       shared.handlers = null
+      shared.held = false
     },
   }
   await start()

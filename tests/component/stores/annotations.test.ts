@@ -138,6 +138,42 @@ describe('annotations store', () => {
     })
   })
 
+  it('undoes only the refused change when main refuses one while the list loads', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'refused-'))
+    const exact = makeAnchor(doc.id, doc.blocks[1]!, 'en', 0, 8)
+    await seedAnnotations(dataDir, storedAnnotations(LIST_PAGE_ANNOTATIONS + 10, exact))
+    harness = await installReader({ dataDir })
+    const letPageThrough = holdAnnotationPages()
+    // Main's answer to the highlight waits too, so that a page arrives before it.
+    const api = window.reader
+    let answer = () => {}
+    window.reader = {
+      ...api,
+      annotations: {
+        ...api.annotations,
+        create: async (input) => {
+          await new Promise<void>((go) => (answer = go))
+          return api.annotations.create(input)
+        },
+      },
+    }
+    const store = useAnnotationsStore()
+    const loading = store.load()
+    await letPageThrough()
+    await expect.poll(() => store.items.length).toBe(LIST_PAGE_ANNOTATIONS)
+
+    // A highlight without a color: main refuses it.
+    const creating = store.create({ kind: 'highlight', anchor: exact, color: null, note: '' })
+    expect(store.items).toHaveLength(LIST_PAGE_ANNOTATIONS + 1)
+    await letPageThrough()
+    await loading
+    expect(store.items).toHaveLength(LIST_PAGE_ANNOTATIONS + 11)
+    answer()
+    expect(await creating).toBe(false)
+    expect(store.items).toHaveLength(LIST_PAGE_ANNOTATIONS + 10)
+    expect(useNoticesStore().items.at(-1)).toMatchObject({ error: { code: 'invalid-input' } })
+  })
+
   it('toggles a bookmark on a block and counts it for the library card', async () => {
     const store = useAnnotationsStore()
     await store.toggleBookmark(doc.id, doc.blocks[0]!, 'en')
