@@ -18,7 +18,7 @@ import { mulberry32 } from './random.ts'
  * the Chinese of a block always says what its English says.
  */
 
-export const CONTENT_DIR = resolve(import.meta.dirname, '..', 'content')
+const CONTENT_DIR = resolve(import.meta.dirname, '..', 'content')
 
 export interface RealCorpus {
   documents: Document[]

@@ -34,4 +34,4 @@ export function createAppI18n(locale: UiLocale = 'en') {
   })
 }
 
-export type AppI18n = ReturnType<typeof createAppI18n>
+type AppI18n = ReturnType<typeof createAppI18n>

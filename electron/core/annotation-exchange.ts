@@ -15,7 +15,7 @@ import { ContentLang, type Document, type UiLocale } from '../shared/model.ts'
  * Each annotation targets `jiangmen-reader:<docId>#<blockId>` in one language, with a
  * TextQuoteSelector and a TextPositionSelector; a note is a TextualBody in text/markdown.
  */
-export const EXPORT_FORMAT = 'jiangmen-reader-annotations'
+const EXPORT_FORMAT = 'jiangmen-reader-annotations'
 
 const MOTIVATION: Record<AnnotationKind, 'bookmarking' | 'highlighting' | 'commenting'> = {
   bookmark: 'bookmarking',
@@ -29,7 +29,7 @@ const KIND = Object.fromEntries(Object.entries(MOTIVATION).map(([k, v]) => [v, k
 
 const SOURCE = /^jiangmen-reader:([a-z0-9-]+)#([a-z0-9-]+)$/
 
-export const ExportedAnnotation = z
+const ExportedAnnotation = z
   .object({
     id: z.string(),
     type: z.literal('Annotation'),
@@ -62,16 +62,16 @@ export const ExportedAnnotation = z
     }),
   })
   .strict()
-export type ExportedAnnotation = z.infer<typeof ExportedAnnotation>
+type ExportedAnnotation = z.infer<typeof ExportedAnnotation>
 
-export const ExportFile = z.object({
+const ExportFile = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: IsoTimestamp,
   annotations: z.array(z.unknown()).max(MAX_ANNOTATIONS),
 })
 
-export function toExported(a: Annotation): ExportedAnnotation {
+function toExported(a: Annotation): ExportedAnnotation {
   return {
     id: a.id,
     type: 'Annotation',
@@ -98,7 +98,7 @@ export function toExported(a: Annotation): ExportedAnnotation {
 }
 
 /** Back to our model; the result still has to pass the Annotation schema. */
-export function fromExported(e: ExportedAnnotation): unknown {
+function fromExported(e: ExportedAnnotation): unknown {
   const [, docId, blockId] = SOURCE.exec(e.target.source) ?? []
   const [quote, position] = e.target.selector
   return {

@@ -22,7 +22,7 @@ import type { DocumentSource } from './library.ts'
 import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 import { AnchorPlacer, type PlacementUpdate, type PlacerOptions } from './placements.ts'
 
-export const ANNOTATIONS_FILE = 'annotations.json'
+const ANNOTATIONS_FILE = 'annotations.json'
 
 /** Bookmarks, highlights and notes: owned by main, written through the durable store. */
 export class AnnotationsService {

@@ -8,7 +8,7 @@ import {
 } from '../shared/model.ts'
 import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 
-export const SETTINGS_FILE = 'settings.json'
+const SETTINGS_FILE = 'settings.json'
 
 /** The user's preferences, read once and written through the durable store. */
 export class SettingsService {

@@ -11,8 +11,8 @@ import { Document, type DocumentSummary } from '../shared/model.ts'
 import { summarize } from './corpus.ts'
 import { JsonStore, type LoadReport, type SaveHealth } from './json-store.ts'
 
-export const USER_DOCUMENTS_DIR = 'documents'
-export const MANIFEST_FILE = 'manifest.json'
+const USER_DOCUMENTS_DIR = 'documents'
+const MANIFEST_FILE = 'manifest.json'
 
 const StoredDocument = z.object({ version: z.literal(1), document: Document })
 type StoredDocument = z.infer<typeof StoredDocument>

@@ -86,7 +86,7 @@ export type ImportProposal = z.infer<typeof ImportProposal>
  * A block as the person accepted it: its pairs, in order, must make up its two texts exactly
  * (whitespace between them aside), as the bundled documents' do.
  */
-export const AcceptedBlock = z
+const AcceptedBlock = z
   .object({
     type: BlockType,
     en: SentencePair.shape.en,
@@ -106,7 +106,7 @@ export const AcceptedBlock = z
       ) !== null,
     'the pairs must make up the block’s texts, in order',
   )
-export type AcceptedBlock = z.infer<typeof AcceptedBlock>
+type AcceptedBlock = z.infer<typeof AcceptedBlock>
 
 /** A document as the person accepted it in the review step, sent to be saved. */
 export const AcceptedDocument = z

@@ -153,7 +153,7 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 const UNITS = ['', '十', '百', '千', '万']
 
 /** 13 → 十三, 20 → 二十, 100 → 一百, 1000 → 千 is also accepted through the leading-一 rule. */
-export function chineseNumeral(n: number): string {
+function chineseNumeral(n: number): string {
   if (n === 0) return DIGITS[0]!
   const digits = String(n).split('').map(Number)
   let out = ''

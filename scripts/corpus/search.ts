@@ -19,7 +19,7 @@ function marked({ text, ranges, cutStart, cutEnd }: Snippet): string {
 }
 
 /** Loads the built bundle and its index, the same way the app does (rebuilding a stale or damaged index). */
-export async function loadBuiltEngine(
+async function loadBuiltEngine(
   outDir: string,
 ): Promise<{ engine: SearchEngine; rebuilt: boolean }> {
   const bundle = CorpusBundle.parse(

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { Document, GlossaryTerm } from '../../electron/shared/model.ts'
 
-export const GLOSSARY_FILE = 'glossary.json'
+const GLOSSARY_FILE = 'glossary.json'
 
 export const GlossaryFile = z.object({
   version: z.literal(1),

@@ -26,7 +26,7 @@ export const FUSES = {
 } satisfies FuseV1Config
 
 /** Where electron-builder put the Electron binary it is packaging, per platform. */
-export function packagedBinary(context: AfterPackContext): string {
+function packagedBinary(context: AfterPackContext): string {
   const { appOutDir, electronPlatformName, packager } = context
   const { productFilename } = packager.appInfo
   if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')

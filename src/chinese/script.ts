@@ -4,7 +4,7 @@ import type { ChineseScript } from '../../electron/shared/model.ts'
  * A stretch where the text as shown is not as long as the authored text it came from, as when a
  * phrase is replaced by the one Taiwan uses (内存 → 記憶體). Offsets inside it map to its edges.
  */
-export interface Resized {
+interface Resized {
   from: number
   to: number
   viewFrom: number
@@ -20,7 +20,7 @@ export interface ScriptView {
 
 /** The BCP 47 tag for Chinese text in a script, for `lang` attributes (fonts, screen readers). */
 export const SCRIPT_LANG = { hans: 'zh-CN', 'hant-tw': 'zh-TW', 'hant-hk': 'zh-HK' } as const
-export type ChineseLangTag = (typeof SCRIPT_LANG)[ChineseScript]
+type ChineseLangTag = (typeof SCRIPT_LANG)[ChineseScript]
 
 export const identityView = (text: string): ScriptView => ({ text, resized: [] })
 

@@ -32,7 +32,7 @@ export const NO_RESULTS: SearchPage = { hits: [], more: false }
  * Runs the engine on the calling thread (tests in a DOM emulation, where there are no workers),
  * loaded only then, so that the app's page does not carry what its worker runs.
  */
-export function inThreadClient(): SearchClient {
+function inThreadClient(): SearchClient {
   let library: LibrarySearch | null = null
   const loaded = () => {
     if (!library) throw new Error('the search index is not loaded')
@@ -56,7 +56,7 @@ export function inThreadClient(): SearchClient {
 }
 
 /** Runs the engine in a Web Worker so that typing never waits for the index. */
-export function workerClient(): SearchClient {
+function workerClient(): SearchClient {
   const worker = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module' })
   const pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>()
   let loaded: { resolve(): void; reject(e: Error): void } | null = null

@@ -14,7 +14,7 @@ import { RankedIndex, type BlockFilter, type Ranked } from './ranker.ts'
 import { RESULTS_PAGE, type SearchFilter, type SearchHit, type SearchPage } from './results.ts'
 import { gappedRanges, makeSnippet, matchRanges, type Range, type Snippet } from './snippet.ts'
 
-export { groupByDocument, RESULTS_PAGE } from './results.ts'
+export { RESULTS_PAGE } from './results.ts'
 export type { SearchFilter, SearchHit, SearchPage } from './results.ts'
 
 const FEW_RESULTS = 10

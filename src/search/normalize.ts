@@ -31,7 +31,7 @@ function simplifiedChar(char: string): string {
  * still holds (OpenCC's phrase rules could change a text's length). Only code units from U+2E80,
  * where the Han script begins, are looked at; a text with nothing to convert is returned as is.
  */
-export function toSimplified(text: string): string {
+function toSimplified(text: string): string {
   let out = ''
   let from = 0
   for (let i = 0; i < text.length; i++) {

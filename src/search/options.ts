@@ -29,7 +29,7 @@ const GLOSSARY_PREFIX = 'g:'
 export const glossaryTerm = (id: string): string => `${GLOSSARY_PREFIX}${id}`
 /** Whether an index term stands for a glossary entry rather than a word of the texts. */
 export const isGlossaryTerm = (term: string): boolean => term.startsWith(GLOSSARY_PREFIX)
-export const STORE_FIELDS = ['docId', 'blockId', 'type', 'en', 'zh'] as const
+const STORE_FIELDS = ['docId', 'blockId', 'type', 'en', 'zh'] as const
 
 /** The same options on both sides: building (`npm run corpus -- build`) and loading (the worker). */
 export const INDEX_OPTIONS: Options<IndexedBlock> = {

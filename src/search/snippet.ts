@@ -55,7 +55,7 @@ export function matchRanges(
 }
 
 /** The most characters a Chinese word's own may have between them when it matches with a gap. */
-export const MAX_GAP = 2
+const MAX_GAP = 2
 
 /**
  * Where a Chinese word's characters occur in order with at most `MAX_GAP` others between each two

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 
-export const INSTALL_COMMAND =
-  'sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk'
+const INSTALL_COMMAND = 'sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk'
 
 const CANDIDATES = [
   '/usr/bin/chromium',

@@ -14,7 +14,7 @@ import { findChromium } from './browser.ts'
 const ROOT = resolve(import.meta.dirname, '../..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
 const CONTENT_DIR = join(ROOT, 'out/content')
-export const ARTIFACTS_DIR = join(ROOT, 'artifacts/e2e')
+const ARTIFACTS_DIR = join(ROOT, 'artifacts/e2e')
 const VIEWPORT = { width: 1200, height: 800 }
 
 const MIME: Record<string, string> = {

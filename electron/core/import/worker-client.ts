@@ -19,7 +19,7 @@ export type WorkerReply =
  * Where the worker's code is: beside this file when it runs from source (tests, the E2E bridge, the
  * benchmark); the Electron build bundles it as a file of its own and names it (see electron/main).
  */
-export const SOURCE_WORKER_FILE = join(import.meta.dirname, 'worker.ts')
+const SOURCE_WORKER_FILE = join(import.meta.dirname, 'worker.ts')
 
 export interface WorkerRunOptions {
   /** Aborting it terminates the thread: the import fails with `import-cancelled`, nothing kept. */

@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib'
 import { ServiceError } from '../../shared/contract.ts'
 
 /** Most a DOCX or EPUB may unpack to, and most entries it may have: a real one is a few megabytes. */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 const MAX_ENTRIES = 5_000
 /** Deflate rarely packs XML more than 30 to 1; a large entry packed far tighter is a bomb. */
 const MAX_RATIO = 200
