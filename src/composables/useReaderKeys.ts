@@ -5,7 +5,7 @@ import { useChineseStore } from '../stores/chinese.ts'
 import { useLookupStore } from '../stores/lookup.ts'
 import { useReadAloudStore } from '../stores/read-aloud.ts'
 import { useReaderStore } from '../stores/reader.ts'
-import { useSettingsStore } from '../stores/settings.ts'
+import { useSidebarStore } from '../stores/sidebar.ts'
 import { useShortcuts } from './useShortcuts.ts'
 
 /**
@@ -17,7 +17,7 @@ export function useReaderKeys(options: {
   showNotes: () => void
 }): void {
   const reader = useReaderStore()
-  const settings = useSettingsStore()
+  const sidebar = useSidebarStore()
   const annotations = useAnnotationsStore()
   const chinese = useChineseStore()
   const lookup = useLookupStore()
@@ -88,7 +88,7 @@ export function useReaderKeys(options: {
     'Shift+p': () => toggleRuby('jyutping'),
     r: () => readAloud.toggle(currentBlockId()),
     'Shift+r': () => readAloud.stop(),
-    '\\': () => void settings.update({ sidebarOpen: !(settings.settings?.sidebarOpen ?? true) }),
+    '\\': () => sidebar.toggle(),
   }))
 
   // Alt+arrows are left alone by useShortcuts (Alt is the menu's), so they get their own listener.

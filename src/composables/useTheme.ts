@@ -1,14 +1,10 @@
-import { onBeforeUnmount, ref, watchEffect } from 'vue'
+import { watchEffect } from 'vue'
 import type { Theme } from '../../electron/shared/model.ts'
+import { useMediaQuery } from './useMediaQuery.ts'
 
 /** Puts the effective theme on <html data-theme>; `system` follows the OS, live. */
 export function useTheme(theme: () => Theme): void {
-  const query = window.matchMedia('(prefers-color-scheme: dark)')
-  const systemDark = ref(query.matches)
-  const onChange = (event: MediaQueryListEvent) => (systemDark.value = event.matches)
-  query.addEventListener('change', onChange)
-  onBeforeUnmount(() => query.removeEventListener('change', onChange))
-
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)')
   watchEffect(() => {
     const chosen = theme()
     document.documentElement.dataset['theme'] =
