@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
+import { audit, type Finding } from './axe.ts'
 import { launchApp, type ReaderApp } from './harness.ts'
 import { fill, OS_LOCALE, UI_LOCALES } from './journey.ts'
 
@@ -18,36 +17,6 @@ afterEach(async () => {
   await app?.close()
   app = null
 })
-
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface Finding {
-  id: string
-  impact: string
-  help: string
-  nodes: string[]
-}
-
-/** Runs axe on the page as it is and returns the serious and critical findings. */
-async function audit(page: Page): Promise<Finding[]> {
-  // Evaluated through the debugging protocol: the page's CSP rightly refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, {
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      resultTypes: ['violations'],
-    })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? '',
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-      }))
-  })
-}
 
 /** A Markdown pair to import, for the review and the removal question. */
 async function markdownPair(): Promise<string[]> {

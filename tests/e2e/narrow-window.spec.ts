@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import en from '../../locales/en.json'
 import zhCN from '../../locales/zh-CN.json'
+import { audit } from './axe.ts'
 import { launchApp, type ReaderApp } from './harness.ts'
 import { focused, OS_LOCALE, seenOnTop, UI_LOCALES } from './journey.ts'
 
@@ -58,6 +59,7 @@ describe.each(UI_LOCALES)('the smallest window, UI in %s', (locale) => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
     expect(overflow).toBe(0)
+    expect(await audit(page)).toEqual([])
     await app.screenshot(`narrow-library-${locale}`)
 
     // An icon-only button still opens what it names, and Esc brings focus back to it.
@@ -84,6 +86,7 @@ describe.each(UI_LOCALES)('the smallest window, UI in %s', (locale) => {
     await expect.poll(async () => (await focused(page)).name).toBe(m.reader.backToLibrary)
     const section = page.getByRole('link', { name: SECTION })
     expect(await seenOnTop(section)).toBe(true)
+    expect(await audit(page)).toEqual([])
     await app.screenshot(`narrow-drawer-${locale}`)
 
     await page.keyboard.press('Escape')
