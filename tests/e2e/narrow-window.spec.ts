@@ -95,7 +95,14 @@ describe.each(UI_LOCALES)('the smallest window, UI in %s', (locale) => {
     // The page is where it was: Esc closed the drawer, nothing else.
     expect(await seenOnTop(page.getByRole('heading', { name: DOCUMENT, level: 1 }))).toBe(true)
 
+    // Enter on its button opens it again; Tab out of it closes it, focus staying where it went.
     await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).name).toBe(m.reader.backToLibrary)
+    await page.keyboard.press('Shift+Tab')
+    await back.waitFor({ state: 'hidden' })
+    expect((await focused(page)).name).toBe(m.locale['zh-TW'])
+
+    await toggle.click()
     expect(await seenOnTop(section)).toBe(true)
     await section.click()
     await back.waitFor({ state: 'hidden' })
