@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Annotation, TextAnchor } from '../../electron/shared/annotations.ts'
 
@@ -26,7 +26,13 @@ export function storedAnnotations(
   }))
 }
 
-/** Writes them where the app finds them at its next start (the data folder's annotations.json). */
+/**
+ * Writes them where the app finds them at its next start (the data folder's annotations.json), in
+ * one rename: an app already running that reads the file meanwhile sees none or all of it, never a
+ * torn file (which it would rightly quarantine).
+ */
 export async function seedAnnotations(dataDir: string, annotations: Annotation[]): Promise<void> {
-  await writeFile(join(dataDir, 'annotations.json'), JSON.stringify({ version: 1, annotations }))
+  const staged = join(dataDir, 'seeded-annotations.json')
+  await writeFile(staged, JSON.stringify({ version: 1, annotations }))
+  await rename(staged, join(dataDir, 'annotations.json'))
 }
