@@ -1,13 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
-import { useMediaQuery } from '../composables/useMediaQuery.ts'
+import { NARROW_WINDOW, useMediaQuery } from '../composables/useMediaQuery.ts'
 import { useSettingsStore } from './settings.ts'
 
 /** The sidebar's element id, for the button that controls it. */
 export const SIDEBAR_ID = 'reader-sidebar'
-
-/** Below this width the reader's sidebar is a drawer over the text, closed until asked for. */
-export const NARROW_WINDOW = '(max-width: 760px)'
 
 /**
  * The reader's sidebar: beside the text in a wide window, open or closed as the person left it
